@@ -1,0 +1,55 @@
+package fi.kivaq.dsr.mail;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import fi.kivaq.dsr.persistence.GeneratedKeys;
+
+/**
+ * The only way our code sends mail: a row written in the caller's transaction, so that a mail exists
+ * exactly when the state change that causes it has committed. {@link OutboxDispatcher} sends it later.
+ */
+@Service
+public class MailOutbox {
+
+    private final JdbcClient jdbc;
+    private final MailComposer composer;
+    private final Clock clock;
+
+    MailOutbox(JdbcClient jdbc, MailComposer composer, Clock clock) {
+        this.jdbc = jdbc;
+        this.composer = composer;
+        this.clock = clock;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long enqueue(OutgoingMail mail) {
+        MailComposer.ComposedMail composed = composer.compose(mail.template(), mail.language(), mail.model());
+        var now = clock.instant().atOffset(ZoneOffset.UTC);
+        OutgoingMail.Attachment file = mail.attachment();
+        return GeneratedKeys.insertReturningId(jdbc.sql("""
+                insert into outbox_mail (request_id, message_id, recipient, subject, text_body, html_body,
+                    list_unsubscribe_url, attachment_name, attachment_type, attachment,
+                    status, attempts, next_attempt_at, created_at)
+                values (:requestId, :messageId, :recipient, :subject, :text, :html,
+                    :listUnsubscribe, :fileName, :fileType, :file, 'PENDING', 0, :now, :now)
+                """)
+                .param("requestId", mail.requestId())
+                .param("messageId", "<" + UUID.randomUUID() + "@dsr.kivaq.fi>")
+                .param("recipient", mail.recipient())
+                .param("subject", composed.subject())
+                .param("text", composed.text())
+                .param("html", composed.html())
+                .param("listUnsubscribe", mail.listUnsubscribeUrl())
+                .param("fileName", file == null ? null : file.fileName())
+                .param("fileType", file == null ? null : file.contentType())
+                .param("file", file == null ? null : file.content())
+                .param("now", now));
+    }
+}

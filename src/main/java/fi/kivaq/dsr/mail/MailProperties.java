@@ -1,0 +1,29 @@
+package fi.kivaq.dsr.mail;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Outbox dispatch settings ({@code dsr.mail.*}); the SMTP server itself is Spring Boot's {@code spring.mail.*}.
+ */
+@ConfigurationProperties("dsr.mail")
+public record MailProperties(
+        @DefaultValue("KivaQ OyAb <tietosuoja@kivaq.fi>") String from,
+        @DefaultValue("PT2S") Duration dispatchInterval,
+        @DefaultValue("PT30S") Duration firstRetryDelay,
+        @DefaultValue("PT1H") Duration maxRetryDelay,
+        @DefaultValue("30") int maxAttempts,
+        /* How long a node may hold a row while sending before another node may take it over. */
+        @DefaultValue("PT5M") Duration lease) {
+
+    /** Exponential back-off: first delay, doubled per failed attempt, capped. */
+    Duration retryDelay(int failedAttempts) {
+        Duration delay = firstRetryDelay;
+        for (int i = 1; i < failedAttempts && delay.compareTo(maxRetryDelay) < 0; i++) {
+            delay = delay.multipliedBy(2);
+        }
+        return delay.compareTo(maxRetryDelay) > 0 ? maxRetryDelay : delay;
+    }
+}

@@ -1,0 +1,22 @@
+package fi.kivaq.dsr.request;
+
+import java.time.Instant;
+
+/** One data-subject request as stored in {@code dsr_request}. */
+public record DsrRequest(
+        long id,
+        String reference,
+        RequestType type,
+        RequestStatus status,
+        RequestChannel channel,
+        Language language,
+        String requesterEmail,
+        String requesterName,
+        String details,
+        Long contactId,
+        Instant receivedAt,
+        VerificationState verificationState,
+        Instant verificationRequestedAt,
+        Instant verifiedAt,
+        Instant closedAt) {
+}

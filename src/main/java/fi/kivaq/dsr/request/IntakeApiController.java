@@ -1,0 +1,51 @@
+package fi.kivaq.dsr.request;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import fi.kivaq.dsr.web.PublicPages;
+
+/**
+ * {@code POST /api/requests}: the request form as JSON. The answer is the same whether or not the address is in
+ * the register: 202 with the reference, then a verification mail to the address given.
+ */
+@RestController
+class IntakeApiController {
+
+    private final IntakeValidator validator;
+    private final RequestIntake intake;
+    private final MessageSource messages;
+
+    IntakeApiController(IntakeValidator validator, RequestIntake intake, MessageSource messages) {
+        this.validator = validator;
+        this.intake = intake;
+        this.messages = messages;
+    }
+
+    @PostMapping(path = "/api/requests", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, Object>> file(@RequestBody IntakeInput input, HttpServletRequest http) {
+        Language pageLanguage = PublicPages.language(http);
+        IntakeValidator.Result result = validator.validate(input, RequestChannel.API, pageLanguage);
+        if (!result.valid()) {
+            Language language = IntakeValidator.languageOf(input, pageLanguage);
+            Map<String, String> errors = new LinkedHashMap<>();
+            result.errors().forEach((field, code) -> errors.put(field, messages.getMessage(code, null, language.locale())));
+            return ResponseEntity.badRequest().body(Map.of(
+                    "message", messages.getMessage("error.invalidRequest", null, language.locale()),
+                    "errors", errors));
+        }
+        DsrRequest filed = intake.file(result.request());
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("reference", filed.reference()));
+    }
+}

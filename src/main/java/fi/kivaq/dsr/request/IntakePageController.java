@@ -1,0 +1,55 @@
+package fi.kivaq.dsr.request;
+
+import java.util.Arrays;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import fi.kivaq.dsr.web.PublicPages;
+
+/** The public request page in Finnish, Swedish or English. */
+@Controller
+class IntakePageController {
+
+    private final IntakeValidator validator;
+    private final RequestIntake intake;
+
+    IntakePageController(IntakeValidator validator, RequestIntake intake) {
+        this.validator = validator;
+        this.intake = intake;
+    }
+
+    @GetMapping("/")
+    String form(@RequestParam(name = "type", required = false) String type, Model model) {
+        model.addAttribute("input", new IntakeInput(type, null, null, null, null));
+        model.addAttribute("errors", Map.of());
+        model.addAttribute("types", Arrays.asList(RequestType.values()));
+        return "web/intake";
+    }
+
+    @PostMapping("/request")
+    String file(@RequestParam Map<String, String> form, HttpServletRequest http, HttpServletResponse response,
+                Model model) {
+        Language language = PublicPages.language(http);
+        IntakeInput input = new IntakeInput(form.get("type"), form.get("email"), form.get("name"), language.code(),
+                form.get("details"));
+        IntakeValidator.Result result = validator.validate(input, RequestChannel.WEB_FORM, language);
+        if (!result.valid()) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("input", input);
+            model.addAttribute("errors", result.errors());
+            model.addAttribute("types", Arrays.asList(RequestType.values()));
+            return "web/intake";
+        }
+        DsrRequest filed = intake.file(result.request());
+        model.addAttribute("reference", filed.reference());
+        return "web/request-filed";
+    }
+}

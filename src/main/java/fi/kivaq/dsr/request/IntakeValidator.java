@@ -1,0 +1,106 @@
+package fi.kivaq.dsr.request;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks every field of a public request and names what is wrong with each, as message codes that the page or
+ * the API turn into text in the requester's language ({@code templates/i18n/messages*.properties}).
+ */
+@Component
+public class IntakeValidator {
+
+    static final int MAX_EMAIL = 254;
+    static final int MAX_NAME = 200;
+    static final int MAX_DETAILS = 2000;
+
+    // deliberately simple: one @, a dot in the domain, no spaces, quotes or brackets
+    private static final Pattern EMAIL = Pattern.compile("^[^\\s@<>()\\[\\],;:\"\\\\]{1,64}@[^\\s@<>()\\[\\],;:\"\\\\_]+\\.[A-Za-z\\p{L}]{2,}$");
+    // names: letters of any script with their accents, spaces, hyphens, apostrophes and full stops
+    private static final Pattern NAME = Pattern.compile("^[\\p{L}\\p{M}][\\p{L}\\p{M} .'’-]*$");
+    // details: any text, but no control characters other than line breaks and tabs
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\r\\n\\t]]");
+
+    private final Clock clock;
+
+    IntakeValidator(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** The outcome: either a valid request or, per field, the message code of what is wrong. */
+    public record Result(NewRequest request, Map<String, String> errors) {
+        public boolean valid() {
+            return errors.isEmpty();
+        }
+    }
+
+    public Result validate(IntakeInput input, RequestChannel channel, Language fallbackLanguage) {
+        Map<String, String> errors = new LinkedHashMap<>();
+
+        RequestType type = null;
+        if (blank(input.type())) {
+            errors.put("type", "error.type.required");
+        } else {
+            try {
+                type = RequestType.valueOf(input.type().strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                errors.put("type", "error.type.unknown");
+            }
+        }
+
+        String email = input.email() == null ? "" : input.email().strip();
+        if (email.isEmpty()) {
+            errors.put("email", "error.email.required");
+        } else if (email.length() > MAX_EMAIL) {
+            errors.put("email", "error.email.tooLong");
+        } else if (!EMAIL.matcher(email).matches()) {
+            errors.put("email", "error.email.invalid");
+        }
+
+        String name = blank(input.name()) ? null : input.name().strip();
+        if (name != null && name.length() > MAX_NAME) {
+            errors.put("name", "error.name.tooLong");
+        } else if (name != null && !NAME.matcher(name).matches()) {
+            errors.put("name", "error.name.invalid");
+        }
+
+        Language language = fallbackLanguage;
+        if (!blank(input.language())) {
+            Optional<Language> chosen = Language.fromCode(input.language());
+            if (chosen.isEmpty()) {
+                errors.put("language", "error.language.unknown");
+            } else {
+                language = chosen.get();
+            }
+        }
+
+        String details = blank(input.details()) ? null : input.details().strip();
+        if (details != null && details.length() > MAX_DETAILS) {
+            errors.put("details", "error.details.tooLong");
+        } else if (details != null && CONTROL.matcher(details).find()) {
+            errors.put("details", "error.details.invalid");
+        } else if (details == null && type == RequestType.RECTIFICATION) {
+            errors.put("details", "error.details.requiredForRectification");
+        }
+
+        if (!errors.isEmpty()) {
+            return new Result(null, errors);
+        }
+        return new Result(new NewRequest(type, email, name, language, details, channel, clock.instant()), Map.of());
+    }
+
+    /** The language to answer in when the input's own language field cannot be trusted. */
+    public static Language languageOf(IntakeInput input, Language fallback) {
+        return input == null ? fallback : Language.fromCode(input.language()).orElse(fallback);
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}

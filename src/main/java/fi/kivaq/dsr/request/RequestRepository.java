@@ -1,0 +1,133 @@
+package fi.kivaq.dsr.request;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import fi.kivaq.dsr.persistence.GeneratedKeys;
+import fi.kivaq.dsr.register.EmailAddresses;
+
+@Repository
+public class RequestRepository {
+
+    private static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
+    private static final String COLUMNS = """
+            id, reference, type, status, channel, language, requester_email, requester_name, details, contact_id,
+            received_at, verification_state, verification_requested_at, verified_at, closed_at""";
+
+    private final JdbcClient jdbc;
+
+    RequestRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Inserts the request and gives it its reference, {@code DSR-<year of receipt>-<number>}. */
+    DsrRequest insert(NewRequest request, RequestStatus status, VerificationState verification, Long contactId) {
+        long id = GeneratedKeys.insertReturningId(jdbc.sql("""
+                        insert into dsr_request (type, status, channel, language, requester_email,
+                            requester_email_normalised, requester_name, details, contact_id, received_at,
+                            verification_state)
+                        values (:type, :status, :channel, :language, :email, :emailNormalised, :name, :details,
+                            :contact, :receivedAt, :verification)""")
+                .param("type", request.type().name())
+                .param("status", status.name())
+                .param("channel", request.channel().name())
+                .param("language", request.language().code())
+                .param("email", request.email().strip())
+                .param("emailNormalised", EmailAddresses.normalise(request.email()))
+                .param("name", request.name())
+                .param("details", request.details())
+                .param("contact", contactId)
+                .param("receivedAt", utc(request.receivedAt()))
+                .param("verification", verification.name()));
+        String reference = "DSR-%d-%05d".formatted(request.receivedAt().atZone(HELSINKI).getYear(), id);
+        jdbc.sql("update dsr_request set reference = :reference where id = :id")
+                .param("reference", reference).param("id", id).update();
+        return findById(id).orElseThrow();
+    }
+
+    public Optional<DsrRequest> findById(long id) {
+        return jdbc.sql("select " + COLUMNS + " from dsr_request where id = :id")
+                .param("id", id).query(RequestRepository::map).optional();
+    }
+
+    public Optional<DsrRequest> findByReference(String reference) {
+        return jdbc.sql("select " + COLUMNS + " from dsr_request where reference = :reference")
+                .param("reference", reference).query(RequestRepository::map).optional();
+    }
+
+    public List<DsrRequest> findLatest(int limit) {
+        return jdbc.sql("select " + COLUMNS + " from dsr_request order by received_at desc, id desc fetch first "
+                        + limit + " rows only")
+                .query(RequestRepository::map).list();
+    }
+
+    public void updateStatus(long id, RequestStatus status, Instant at) {
+        boolean closing = status == RequestStatus.COMPLETED || status == RequestStatus.CLOSED_UNVERIFIED;
+        jdbc.sql("update dsr_request set status = :status, closed_at = :closedAt where id = :id")
+                .param("status", status.name())
+                .param("closedAt", closing ? utc(at) : null)
+                .param("id", id).update();
+    }
+
+    public void markVerificationRequested(long id, Instant at) {
+        jdbc.sql("update dsr_request set verification_requested_at = :at where id = :id")
+                .param("at", utc(at)).param("id", id).update();
+    }
+
+    public void markVerified(long id, Instant at) {
+        jdbc.sql("""
+                        update dsr_request set verification_state = 'VERIFIED', verified_at = :at, status = 'IN_PROGRESS'
+                        where id = :id""")
+                .param("at", utc(at)).param("id", id).update();
+    }
+
+    public void markVerificationExpired(long id, Instant at) {
+        jdbc.sql("""
+                        update dsr_request set verification_state = 'EXPIRED', status = 'CLOSED_UNVERIFIED', closed_at = :at
+                        where id = :id""")
+                .param("at", utc(at)).param("id", id).update();
+    }
+
+    public void linkContact(long id, long contactId) {
+        jdbc.sql("update dsr_request set contact_id = :contact where id = :id")
+                .param("contact", contactId).param("id", id).update();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static DsrRequest map(ResultSet rs, int row) throws SQLException {
+        Long contactId = rs.getObject("contact_id") == null ? null : rs.getLong("contact_id");
+        return new DsrRequest(
+                rs.getLong("id"),
+                rs.getString("reference"),
+                RequestType.valueOf(rs.getString("type")),
+                RequestStatus.valueOf(rs.getString("status")),
+                RequestChannel.valueOf(rs.getString("channel")),
+                Language.fromCode(rs.getString("language")).orElseThrow(),
+                rs.getString("requester_email"),
+                rs.getString("requester_name"),
+                rs.getString("details"),
+                contactId,
+                instant(rs, "received_at"),
+                VerificationState.valueOf(rs.getString("verification_state")),
+                instant(rs, "verification_requested_at"),
+                instant(rs, "verified_at"),
+                instant(rs, "closed_at"));
+    }
+}

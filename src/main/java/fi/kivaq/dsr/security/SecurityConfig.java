@@ -1,0 +1,87 @@
+package fi.kivaq.dsr.security;
+
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * Who may reach what. Public: the request form and API, the verification and one-click links, static assets.
+ * Staff pages need a staff login; {@code /engine-rest} needs HTTP Basic against the engine's users (checked by
+ * Camunda's own filter, so engine authorizations apply per user); Camunda's web applications at {@code /camunda}
+ * have their own login against the same users. Everything else is closed.
+ */
+@Configuration
+class SecurityConfig {
+
+    /** The REST API authenticates every call itself; no sessions, no cookies, so no CSRF. */
+    @Bean
+    @Order(1)
+    SecurityFilterChain engineRest(HttpSecurity http) throws Exception {
+        return http.securityMatcher(path("/engine-rest/**"))
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .build();
+    }
+
+    /** Camunda's webapps: their own login against the engine's identity service, their own CSRF protection. */
+    @Bean
+    @Order(2)
+    SecurityFilterChain camundaWebapps(HttpSecurity http) throws Exception {
+        return http.securityMatcher(path("/camunda/**"))
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+                .build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain application(HttpSecurity http, EngineIdentityAuthenticationProvider provider) throws Exception {
+        return http
+                .authenticationProvider(provider)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/", "/request", "/api/requests", "/verify/*", "/unsubscribe/*",
+                                "/css/**", "/favicon.ico", "/error", "/login").permitAll()
+                        .requestMatchers("/staff/**").hasAnyRole("STAFF", "MANAGER", "ADMIN")
+                        .anyRequest().authenticated())
+                // Public endpoints act on a secret token in their path or on anonymous input, never on a session,
+                // and RFC 8058 one-click POSTs come from mail providers without any token of ours.
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/request", "/api/requests", "/verify/*", "/unsubscribe/*"))
+                .formLogin(form -> form.defaultSuccessUrl("/staff", false))
+                .logout(Customizer.withDefaults())
+                .headers(headers -> headers
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'")))
+                .build();
+    }
+
+    /**
+     * Matches the whole path below the context, whichever servlet serves it: the REST API and the webapps are not
+     * behind Spring MVC's DispatcherServlet, so MVC-based matchers would not see them.
+     */
+    private static RequestMatcher path(String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+    }
+
+    @Bean
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+        FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        registration.setName("camunda-engine-rest-auth");
+        registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+        registration.addUrlPatterns("/engine-rest/*");
+        return registration;
+    }
+}

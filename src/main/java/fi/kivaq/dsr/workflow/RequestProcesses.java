@@ -1,0 +1,39 @@
+package fi.kivaq.dsr.workflow;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Component;
+
+import fi.kivaq.dsr.request.DsrRequest;
+import fi.kivaq.dsr.request.RequestType;
+import fi.kivaq.dsr.request.VerificationState;
+
+/** Starts the process that handles a request, with the reference as business key and nothing personal inside. */
+@Component
+public class RequestProcesses {
+
+    static final String UNSUBSCRIBE = "unsubscribe";
+    static final String MANUAL_HANDLING = "manual-handling";
+
+    private final RuntimeService runtimeService;
+
+    RequestProcesses(RuntimeService runtimeService) {
+        this.runtimeService = runtimeService;
+    }
+
+    /** Runs in the caller's transaction, so the request row and its process exist together or not at all. */
+    public void start(DsrRequest request) {
+        runtimeService.startProcessInstanceByKey(processKey(request.type()), request.reference(), Map.of(
+                ProcessVariables.REQUEST_ID, request.id(),
+                ProcessVariables.VERIFICATION_REQUIRED, request.verificationState() == VerificationState.PENDING));
+    }
+
+    private static String processKey(RequestType type) {
+        return switch (type) {
+            case UNSUBSCRIBE -> UNSUBSCRIBE;
+            // access, rectification and erasure get their own processes; until then staff handle them by hand
+            case ACCESS, RECTIFICATION, DELETION -> MANUAL_HANDLING;
+        };
+    }
+}
