@@ -1,0 +1,34 @@
+# syntax=docker/dockerfile:1
+
+# ---- build: compile and package the Spring Boot jar with the Maven wrapper ----
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /build
+
+COPY mvnw pom.xml ./
+COPY .mvn .mvn
+RUN chmod +x mvnw
+
+COPY src src
+COPY bpmn bpmn
+COPY templates templates
+
+# The cache mount keeps ~/.m2 (Maven itself and the dependencies) between builds.
+RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -DskipTests package
+
+# ---- runtime: the jar on a JRE, as a non-root user ----
+FROM eclipse-temurin:17-jre
+
+RUN groupadd --system --gid 10001 dsr \
+ && useradd --system --uid 10001 --gid dsr --home-dir /app --shell /usr/sbin/nologin dsr
+
+WORKDIR /app
+# ./data (relative to the working directory) holds the signing keystore and other state; it is a volume.
+RUN mkdir -p /app/data && chown -R dsr:dsr /app
+
+COPY --from=build --chown=dsr:dsr /build/target/*.jar /app/app.jar
+
+USER dsr
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
+EXPOSE 8080
+VOLUME ["/app/data"]
+ENTRYPOINT ["java", "-jar", "/app/app.jar"]

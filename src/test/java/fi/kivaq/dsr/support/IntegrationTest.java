@@ -1,0 +1,69 @@
+package fi.kivaq.dsr.support;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.mail.internet.MimeMessage;
+
+import org.awaitility.Awaitility;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the end-to-end tests: the whole application on a random port, a real database (H2, or PostgreSQL in the
+ * suite's second run), a real SMTP server. Every test class shares one application context, so tests use their
+ * own unique addresses instead of cleaning the database.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+public abstract class IntegrationTest {
+
+    protected static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    static {
+        TestMailServer.start();
+    }
+
+    @DynamicPropertySource
+    static void smtp(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.port", () -> TestMailServer.PORT);
+    }
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    protected Http http() {
+        return new Http(port);
+    }
+
+    /** An address no other test uses. */
+    protected static String uniqueAddress(String prefix) {
+        return prefix + "." + UUID.randomUUID().toString().substring(0, 8) + "@test.example";
+    }
+
+    /** Waits until the address has received at least {@code count} mails, and returns them. */
+    protected static List<MimeMessage> awaitMails(String address, int count) {
+        return Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100))
+                .until(() -> TestMailServer.receivedBy(address), mails -> mails.size() >= count);
+    }
+
+    protected static MimeMessage awaitMailWithSubject(String address, String subjectPart) {
+        return Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100))
+                .until(() -> TestMailServer.receivedBy(address).stream()
+                        .filter(m -> Mails.subject(m).contains(subjectPart)).findFirst().orElse(null),
+                        m -> m != null);
+    }
+
+    protected long requestCount() {
+        return jdbc.sql("select count(*) from dsr_request").query(Long.class).single();
+    }
+}

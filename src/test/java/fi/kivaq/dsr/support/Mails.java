@@ -1,0 +1,71 @@
+package fi.kivaq.dsr.support;
+
+import java.io.IOException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.mail.BodyPart;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+
+/** Reading the mails tests receive. */
+public final class Mails {
+
+    private static final Pattern VERIFY_LINK = Pattern.compile("https?://\\S+/verify/([A-Za-z0-9_-]{43})");
+
+    private Mails() {
+    }
+
+    public static String text(MimeMessage message) {
+        try {
+            return text((Part) message);
+        } catch (IOException | MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String header(MimeMessage message, String name) {
+        try {
+            String[] values = message.getHeader(name);
+            return values == null ? null : values[0];
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The path of the verification link in a mail, e.g. {@code /verify/abc…}. */
+    public static String verificationPath(MimeMessage message) {
+        Matcher m = VERIFY_LINK.matcher(text(message));
+        if (!m.find()) {
+            throw new AssertionError("no verification link in mail:\n" + text(message));
+        }
+        return "/verify/" + m.group(1);
+    }
+
+    private static String text(Part part) throws IOException, MessagingException {
+        if (part.isMimeType("text/plain")) {
+            return (String) part.getContent();
+        }
+        if (part.isMimeType("multipart/*")) {
+            Multipart multipart = (Multipart) part.getContent();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart body = multipart.getBodyPart(i);
+                String text = text(body);
+                if (!text.isEmpty()) {
+                    return text;
+                }
+            }
+        }
+        return "";
+    }
+}

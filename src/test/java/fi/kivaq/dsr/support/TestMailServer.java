@@ -1,0 +1,61 @@
+package fi.kivaq.dsr.support;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+/**
+ * A real SMTP server (GreenMail) for the whole test JVM, on a free port fixed at start, so that a test can stop
+ * it ("SMTP down") and start it again on the same address.
+ */
+public final class TestMailServer {
+
+    public static final int PORT = freePort();
+    private static GreenMail server;
+
+    private TestMailServer() {
+    }
+
+    public static synchronized void start() {
+        if (server == null) {
+            server = new GreenMail(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            server.start();
+        }
+    }
+
+    public static synchronized void stop() {
+        if (server != null) {
+            server.stop();
+            server = null;
+        }
+    }
+
+    /** Every mail received since the server last started, to the given address (any letter case). */
+    public static synchronized List<MimeMessage> receivedBy(String address) {
+        if (server == null) {
+            return List.of();
+        }
+        return Arrays.stream(server.getReceivedMessages()).filter(m -> {
+            try {
+                return Arrays.stream(m.getAllRecipients()).anyMatch(r -> r.toString().equalsIgnoreCase(address));
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
