@@ -1,0 +1,23 @@
+package fi.kivaq.dsr.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+class MailPropertiesTest {
+
+    private final MailProperties properties = new MailProperties("x@example.com", Duration.ofSeconds(2),
+            Duration.ofSeconds(30), Duration.ofMinutes(5), 10, Duration.ofMinutes(5));
+
+    @Test
+    void retryDelayDoublesPerFailedAttemptUpToTheCap() {
+        assertThat(properties.retryDelay(1)).isEqualTo(Duration.ofSeconds(30));
+        assertThat(properties.retryDelay(2)).isEqualTo(Duration.ofSeconds(60));
+        assertThat(properties.retryDelay(3)).isEqualTo(Duration.ofSeconds(120));
+        assertThat(properties.retryDelay(4)).isEqualTo(Duration.ofSeconds(240));
+        assertThat(properties.retryDelay(5)).isEqualTo(Duration.ofMinutes(5));
+        assertThat(properties.retryDelay(50)).isEqualTo(Duration.ofMinutes(5));
+    }
+}
