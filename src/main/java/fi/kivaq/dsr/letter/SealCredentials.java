@@ -25,7 +25,8 @@ import java.util.Collections;
 import java.util.Date;
 import java.util.List;
 
-import org.bouncycastle.asn1.x500.X500Name;
+import javax.security.auth.x500.X500Principal;
+
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyUsage;
@@ -120,7 +121,8 @@ record SealCredentials(PrivateKey key, List<X509Certificate> chain) {
         generator.initialize(new ECGenParameterSpec("secp256r1"), new SecureRandom());
         KeyPair pair = generator.generateKeyPair();
 
-        X500Name subject = new X500Name(DEV_SUBJECT);
+        // X500Principal encodes C, O, CN in the conventional order (most significant first)
+        X500Principal subject = new X500Principal(DEV_SUBJECT);
         Instant now = Instant.now();
         Date notBefore = Date.from(now.minus(Duration.ofMinutes(5)));
         Date notAfter = Date.from(ZonedDateTime.now().plusYears(5).toInstant());
