@@ -48,6 +48,8 @@ final class PageFlow {
     private final LetterFonts.Faces faces;
     private final List<PDPage> pages = new ArrayList<>();
     private PDPageContentStream content;
+    /** The font last set on {@link #content}: the text state outlives BT/ET, so it is set only when it changes. */
+    private Style fontSet;
     private float y;
 
     PageFlow(PDDocument document, LetterFonts.Faces faces) throws IOException {
@@ -74,7 +76,10 @@ final class PageFlow {
         if (accent) {
             content.setNonStrokingColor(ACCENT[0], ACCENT[1], ACCENT[2]);
         }
-        content.setFont(font(style), style.size);
+        if (fontSet == null || fontSet.bold != style.bold || fontSet.size != style.size) {
+            content.setFont(font(style), style.size);
+            fontSet = style;
+        }
         content.newLineAtOffset(x, baseline);
         content.showText(text);
         content.endText();
@@ -83,8 +88,8 @@ final class PageFlow {
         }
     }
 
-    float widthOf(String text, Style style) throws IOException {
-        return font(style).getStringWidth(text) / 1000f * style.size;
+    float widthOf(String text, Style style) {
+        return face(style).width(text, style.size);
     }
 
     void paragraph(String text, Style style) throws IOException {
@@ -92,7 +97,7 @@ final class PageFlow {
     }
 
     void paragraph(String text, Style style, float indent) throws IOException {
-        List<String> lines = wrap(text, font(style), style.size, WIDTH - indent);
+        List<String> lines = wrap(text, face(style), style.size, WIDTH - indent);
         for (String line : lines) {
             ensureRoom(style.leading());
             y -= style.leading();
@@ -107,7 +112,7 @@ final class PageFlow {
     void heading(String text, Style style) throws IOException {
         ensureRoom(style.leading() * 1.6f + Style.BODY.leading() * 3);
         y -= style.size * 0.6f;
-        List<String> lines = wrap(text, font(style), style.size, WIDTH);
+        List<String> lines = wrap(text, face(style), style.size, WIDTH);
         for (String line : lines) {
             y -= style.leading();
             textAt(line, style, MARGIN, y + style.size * 0.3f, true);
@@ -118,7 +123,7 @@ final class PageFlow {
     void bullets(List<String> items, Style style) throws IOException {
         float indent = 12f;
         for (String item : items) {
-            List<String> lines = wrap(item, font(style), style.size, WIDTH - indent);
+            List<String> lines = wrap(item, face(style), style.size, WIDTH - indent);
             for (int i = 0; i < lines.size(); i++) {
                 ensureRoom(style.leading());
                 y -= style.leading();
@@ -147,7 +152,7 @@ final class PageFlow {
         }
         Style style = Style.BODY;
         float leading = style.leading();
-        List<List<String>> headerLines = header == null ? null : cellLines(header, widths, faces.bold(), style.size);
+        List<List<String>> headerLines = header == null ? null : cellLines(header, widths, faces.boldFace(), style.size);
         float headerHeight = header == null ? 0f : height(headerLines, leading);
 
         if (headerLines != null) {
@@ -155,7 +160,7 @@ final class PageFlow {
             drawRow(headerLines, widths, 0, maxLines(headerLines), true);
         }
         for (List<String> row : rows) {
-            List<List<String>> lines = cellLines(row, widths, faces.regular(), style.size);
+            List<List<String>> lines = cellLines(row, widths, faces.regularFace(), style.size);
             int count = maxLines(lines);
             float rowHeight = height(lines, leading);
             float pageRoom = TOP - BOTTOM - headerHeight;
@@ -216,8 +221,8 @@ final class PageFlow {
         y = top - height;
     }
 
-    private List<List<String>> cellLines(List<String> cells, float[] widths, PDFont font, float size)
-            throws IOException {
+    private static List<List<String>> cellLines(List<String> cells, float[] widths, LetterFonts.Face font,
+            float size) {
         List<List<String>> lines = new ArrayList<>(cells.size());
         for (int c = 0; c < widths.length; c++) {
             String text = c < cells.size() && cells.get(c) != null ? cells.get(c) : "";
@@ -267,6 +272,7 @@ final class PageFlow {
             try (PDPageContentStream stream = new PDPageContentStream(document, pages.get(i), AppendMode.APPEND, true,
                     true)) {
                 content = stream;
+                fontSet = null;
                 float lineY = BOTTOM - 18f;
                 stream.setStrokingColor(RULE_GREY[0], RULE_GREY[1], RULE_GREY[2]);
                 stream.setLineWidth(0.5f);
@@ -275,7 +281,7 @@ final class PageFlow {
                 stream.stroke();
                 String number = (i + 1) + "/" + total;
                 float numberWidth = widthOf(number, style);
-                List<String> footerLines = wrap(footer, faces.regular(), style.size, WIDTH - numberWidth - 12f);
+                List<String> footerLines = wrap(footer, faces.regularFace(), style.size, WIDTH - numberWidth - 12f);
                 float baseline = lineY - style.leading();
                 for (String line : footerLines) {
                     textAt(line, style, MARGIN, baseline, false);
@@ -299,6 +305,7 @@ final class PageFlow {
         document.addPage(page);
         pages.add(page);
         content = new PDPageContentStream(document, page);
+        fontSet = null;
         y = TOP;
     }
 
@@ -306,11 +313,14 @@ final class PageFlow {
         return style.bold ? faces.bold() : faces.regular();
     }
 
+    private LetterFonts.Face face(Style style) {
+        return style.bold ? faces.boldFace() : faces.regularFace();
+    }
+
     /** Word-wraps {@code text} to {@code width}; line feeds start new lines, over-long words are broken. */
-    static List<String> wrap(String text, PDFont font, float size, float width) throws IOException {
+    static List<String> wrap(String text, LetterFonts.Face font, float size, float width) {
         List<String> lines = new ArrayList<>();
-        float scale = size / 1000f;
-        float space = font.getStringWidth(" ") * scale;
+        float space = font.width(" ", size);
         for (String paragraph : text.split("\n", -1)) {
             StringBuilder line = new StringBuilder();
             float lineWidth = 0f;
@@ -318,7 +328,7 @@ final class PageFlow {
                 if (word.isEmpty()) {
                     continue;
                 }
-                float wordWidth = font.getStringWidth(word) * scale;
+                float wordWidth = font.width(word, size);
                 float needed = line.length() == 0 ? wordWidth : lineWidth + space + wordWidth;
                 if (needed <= width) {
                     if (line.length() > 0) {
@@ -340,18 +350,14 @@ final class PageFlow {
                     // a word wider than the line: break it wherever the line is full
                     int start = 0;
                     float chunkWidth = 0f;
-                    int i = 0;
-                    while (i < word.length()) {
-                        int cp = word.codePointAt(i);
-                        int next = i + Character.charCount(cp);
-                        float w = font.getStringWidth(word.substring(i, next)) * scale;
+                    for (int i = 0; i < word.length(); i++) {
+                        float w = font.width(word.substring(i, i + 1), size);
                         if (chunkWidth + w > width && i > start) {
                             lines.add(word.substring(start, i));
                             start = i;
                             chunkWidth = 0f;
                         }
                         chunkWidth += w;
-                        i = next;
                     }
                     line.append(word, start, word.length());
                     lineWidth = chunkWidth;

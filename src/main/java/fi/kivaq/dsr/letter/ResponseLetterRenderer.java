@@ -42,6 +42,12 @@ class ResponseLetterRenderer {
 
     byte[] render(LetterContent content) {
         LetterTexts texts = LetterTexts.forLanguage(content.language());
+        synchronized (fonts.lock()) {
+            return render(content, texts);
+        }
+    }
+
+    private byte[] render(LetterContent content, LetterTexts texts) {
         ZonedDateTime now = ZonedDateTime.now(clock);
         try (PDDocument document = new PDDocument()) {
             PageFlow flow = new PageFlow(document, fonts.load(document));
