@@ -2,7 +2,10 @@ package fi.kivaq.dsr.letter;
 
 import java.util.regex.Pattern;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
+
+import fi.kivaq.dsr.ControllerProperties;
 
 /** Renders response letters as sealed PDF/A-3b documents. */
 @Service
@@ -13,9 +16,15 @@ public class LetterService {
     private final ResponseLetterRenderer renderer;
     private final PadesSigner signer;
 
+    @Autowired
     LetterService(ResponseLetterRenderer renderer, PadesSigner signer) {
         this.renderer = renderer;
         this.signer = signer;
+    }
+
+    /** For use without Spring, e.g. in tests of other modules. */
+    public LetterService(ControllerProperties controller, SigningProperties signing) {
+        this(new ResponseLetterRenderer(controller), new PadesSigner(signing));
     }
 
     /** The letter as a PDF/A-3b file carrying KivaQ's PAdES seal (B-B, or B-T with a time-stamp authority). */
