@@ -26,7 +26,9 @@ import org.bouncycastle.asn1.cms.CMSAttributes;
 import org.bouncycastle.asn1.ess.ESSCertIDv2;
 import org.bouncycastle.asn1.ess.SigningCertificateV2;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.IssuerSerial;
@@ -75,21 +77,19 @@ class PadesSigner {
     }
 
     byte[] sign(byte[] pdf) {
-        try (PDDocument document = Loader.loadPDF(pdf)) {
+        try (PDDocument document = Loader.loadPDF(pdf); SignatureOptions options = new SignatureOptions()) {
             PDSignature signature = new PDSignature();
             signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
             signature.setSubFilter(ETSI_CADES_DETACHED);
             signature.setName(commonName(credentials.certificate()));
             signature.setSignDate(Calendar.getInstance(TimeZone.getTimeZone(LetterTexts.HELSINKI)));
 
-            SignatureOptions options = new SignatureOptions();
             options.setPreferredSignatureSize(timeStamps == null ? SIGNATURE_SPACE : SIGNATURE_SPACE_WITH_TIMESTAMP);
             document.addSignature(signature, options);
 
             ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 2 * SIGNATURE_SPACE_WITH_TIMESTAMP);
             ExternalSigningSupport external = document.saveIncrementalForExternalSigning(out);
             external.setSignature(cms(external.getContent().readAllBytes()));
-            options.close();
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not seal the letter", e);
@@ -143,12 +143,8 @@ class PadesSigner {
     }
 
     private static String commonName(X509Certificate certificate) {
-        for (var rdn : X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded()).getRDNs()) {
-            if (rdn.getFirst() != null
-                    && rdn.getFirst().getType().equals(org.bouncycastle.asn1.x500.style.BCStyle.CN)) {
-                return rdn.getFirst().getValue().toString();
-            }
-        }
-        return certificate.getSubjectX500Principal().getName();
+        RDN[] names = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded()).getRDNs(BCStyle.CN);
+        return names.length > 0 ? names[0].getFirst().getValue().toString()
+                : certificate.getSubjectX500Principal().getName();
     }
 }

@@ -141,6 +141,42 @@ class ResponseLetterRendererTest {
     }
 
     @Test
+    void tablesRepeatTheirHeaderRowOnEveryPageTheyContinueOn() throws Exception {
+        List<String> pages = PdfChecks.pageTexts(renderer.render(SampleLetters.longAccessLetter("en")));
+
+        int consentPages = 0;
+        int disclosurePages = 0;
+        for (String page : pages) {
+            String text = PdfChecks.flat(page);
+            if (text.contains("Unsubscribe link")) {
+                consentPages++;
+                assertThat(text).contains("Time Purpose Event Channel");
+            }
+            if (text.matches(".*Alihankkija \\d+ Oy.*")) {
+                disclosurePages++;
+                assertThat(text).contains("Subcontractor Date Purpose");
+            }
+        }
+        assertThat(consentPages).isGreaterThan(1);
+        assertThat(disclosurePages).isGreaterThan(1);
+        // no row is lost or split between pages
+        String all = PdfChecks.flat(String.join(" ", pages));
+        for (int i = 1; i <= 40; i++) {
+            assertThat(all).contains("Alihankkija " + i + " Oy").contains("Työpaja " + i + ": osallistujalista");
+        }
+    }
+
+    @Test
+    void aLetterWithoutRecipientNameGreetsWithoutName() throws Exception {
+        LetterContent content = new LetterContent(LetterType.UNSUBSCRIBE_CONFIRMATION, "sv", "DSR-2026-00103", null,
+                "anon@example.com", SampleLetters.RECEIVED, SampleLetters.ANSWERED, null, null, null, null, null, null);
+
+        String text = PdfChecks.text(renderer.render(content));
+
+        assertThat(text).contains("Hej,").contains("anon@example.com").doesNotContain("null");
+    }
+
+    @Test
     void charactersTheFontLacksAreReplacedInsteadOfFailing() throws Exception {
         LetterContent content = new LetterContent(LetterType.ACCESS_NO_DATA, "fi", "DSR-2026-00101",
                 "李小龍 \uD83D\uDE00 Zoë\u0007", "lee@example.com", SampleLetters.RECEIVED, SampleLetters.ANSWERED,
