@@ -1,6 +1,7 @@
 package fi.kivaq.dsr.request;
 
 import java.time.Instant;
+import java.time.LocalDate;
 
 /** One data-subject request as stored in {@code dsr_request}. */
 public record DsrRequest(
@@ -15,6 +16,8 @@ public record DsrRequest(
         String details,
         Long contactId,
         Instant receivedAt,
+        /* GDPR Art. 12(3) due date, fixed at receipt */
+        LocalDate dueDate,
         VerificationState verificationState,
         Instant verificationRequestedAt,
         Instant verifiedAt,

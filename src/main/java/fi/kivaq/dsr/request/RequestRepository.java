@@ -3,6 +3,7 @@ package fi.kivaq.dsr.request;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -21,7 +22,7 @@ public class RequestRepository {
     private static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
     private static final String COLUMNS = """
             id, reference, type, status, channel, language, requester_email, requester_name, details, contact_id,
-            received_at, verification_state, verification_requested_at, verified_at, closed_at""";
+            received_at, due_date, verification_state, verification_requested_at, verified_at, closed_at""";
 
     private final JdbcClient jdbc;
 
@@ -30,13 +31,14 @@ public class RequestRepository {
     }
 
     /** Inserts the request and gives it its reference, {@code DSR-<year of receipt>-<number>}. */
-    DsrRequest insert(NewRequest request, RequestStatus status, VerificationState verification, Long contactId) {
+    DsrRequest insert(NewRequest request, LocalDate dueDate, RequestStatus status, VerificationState verification,
+                      Long contactId) {
         long id = GeneratedKeys.insertReturningId(jdbc.sql("""
                         insert into dsr_request (type, status, channel, language, requester_email,
                             requester_email_normalised, requester_name, details, contact_id, received_at,
-                            verification_state)
+                            due_date, verification_state)
                         values (:type, :status, :channel, :language, :email, :emailNormalised, :name, :details,
-                            :contact, :receivedAt, :verification)""")
+                            :contact, :receivedAt, :dueDate, :verification)""")
                 .param("type", request.type().name())
                 .param("status", status.name())
                 .param("channel", request.channel().name())
@@ -47,6 +49,7 @@ public class RequestRepository {
                 .param("details", request.details())
                 .param("contact", contactId)
                 .param("receivedAt", utc(request.receivedAt()))
+                .param("dueDate", dueDate)
                 .param("verification", verification.name()));
         String reference = "DSR-%d-%05d".formatted(request.receivedAt().atZone(HELSINKI).getYear(), id);
         jdbc.sql("update dsr_request set reference = :reference where id = :id")
@@ -125,6 +128,7 @@ public class RequestRepository {
                 rs.getString("details"),
                 contactId,
                 instant(rs, "received_at"),
+                rs.getObject("due_date", LocalDate.class),
                 VerificationState.valueOf(rs.getString("verification_state")),
                 instant(rs, "verification_requested_at"),
                 instant(rs, "verified_at"),

@@ -7,6 +7,8 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import fi.kivaq.dsr.letter.LetterType;
+import fi.kivaq.dsr.letter.ResponseLetters;
 import fi.kivaq.dsr.mail.MailOutbox;
 import fi.kivaq.dsr.mail.OutgoingMail;
 import fi.kivaq.dsr.register.ConsentChannel;
@@ -33,15 +35,17 @@ public class NewsletterUnsubscribe {
     private final RequestIntake intake;
     private final RequestRepository requests;
     private final MailOutbox outbox;
+    private final ResponseLetters letters;
     private final Clock clock;
 
     NewsletterUnsubscribe(NewsletterLinks links, ContactRegister register, RequestIntake intake,
-                          RequestRepository requests, MailOutbox outbox, Clock clock) {
+                          RequestRepository requests, MailOutbox outbox, ResponseLetters letters, Clock clock) {
         this.links = links;
         this.register = register;
         this.intake = intake;
         this.requests = requests;
         this.outbox = outbox;
+        this.letters = letters;
         this.clock = clock;
     }
 
@@ -82,12 +86,17 @@ public class NewsletterUnsubscribe {
         });
     }
 
-    /** The confirmation: the same wording whether or not there was a consent to withdraw. */
+    /**
+     * The confirmation, a mail with the signed confirmation letter: the same wording whether or not there was a
+     * consent to withdraw.
+     */
     @Transactional
     public void confirm(long requestId) {
         DsrRequest request = requests.findById(requestId).orElseThrow();
+        OutgoingMail.Attachment letter = letters.issue(requestId,
+                letters.contentFor(request, LetterType.UNSUBSCRIBE_CONFIRMATION));
         outbox.enqueue(OutgoingMail.of(requestId, request.requesterEmail(), "unsubscribe-confirmation",
-                request.language().code(), Map.of("reference", request.reference())));
+                request.language().code(), Map.of("reference", request.reference())).withAttachment(letter));
         requests.updateStatus(requestId, RequestStatus.COMPLETED, clock.instant());
     }
 }

@@ -43,6 +43,29 @@ public final class Mails {
         }
     }
 
+    /** A file attached to a mail. */
+    public record Attachment(String fileName, String contentType, byte[] content) {
+    }
+
+    public static java.util.List<Attachment> attachments(MimeMessage message) {
+        try {
+            java.util.List<Attachment> found = new java.util.ArrayList<>();
+            if (message.isMimeType("multipart/*")) {
+                Multipart multipart = (Multipart) message.getContent();
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    BodyPart part = multipart.getBodyPart(i);
+                    if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+                        found.add(new Attachment(part.getFileName(), part.getContentType(),
+                                part.getInputStream().readAllBytes()));
+                    }
+                }
+            }
+            return found;
+        } catch (IOException | MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The path of the verification link in a mail, e.g. {@code /verify/abc…}. */
     public static String verificationPath(MimeMessage message) {
         Matcher m = VERIFY_LINK.matcher(text(message));

@@ -22,6 +22,7 @@ import fi.kivaq.dsr.support.DatabaseScan;
 import fi.kivaq.dsr.support.Http;
 import fi.kivaq.dsr.support.IntegrationTest;
 import fi.kivaq.dsr.support.Mails;
+import fi.kivaq.dsr.support.SealedPdf;
 import fi.kivaq.dsr.support.TestMailServer;
 import fi.kivaq.dsr.support.TestRegister;
 
@@ -70,6 +71,21 @@ class UnsubscribeEndToEndTest extends IntegrationTest {
         MimeMessage confirmation = awaitMailWithSubject(email, "Uutiskirjeen tilaus on lopetettu");
         assertThat(Mails.text(confirmation)).contains("ei enää lähetetä").contains("tietosuojavaltuutetun");
         String reference = referenceIn(filed.body());
+
+        // the signed confirmation letter is attached, and kept with the request exactly as sent
+        List<Mails.Attachment> attachments = Mails.attachments(confirmation);
+        assertThat(attachments).hasSize(1);
+        Mails.Attachment letter = attachments.get(0);
+        assertThat(letter.fileName()).isEqualTo("KivaQ-" + reference + ".pdf");
+        assertThat(letter.contentType()).startsWith("application/pdf");
+        assertThat(SealedPdf.sealIntact(letter.content())).isTrue();
+        assertThat(SealedPdf.text(letter.content())).contains(reference).contains("KivaQ OyAb")
+                .contains("Tietosuojavaltuutetun toimisto");
+        byte[] stored = jdbc.sql("""
+                        select l.content from response_letter l join dsr_request r on r.id = l.request_id
+                        where r.reference = :r and l.letter_type = 'UNSUBSCRIBE_CONFIRMATION'""")
+                .param("r", reference).query(byte[].class).single();
+        assertThat(stored).isEqualTo(letter.content());
         Awaitility.await().atMost(PATIENCE).until(() -> status(reference), "COMPLETED"::equals);
         assertThat(jdbc.sql("select channel from newsletter_consent_event where contact_id = :id order by id desc fetch first 1 rows only")
                 .param("id", contact).query(String.class).single()).isEqualTo("REQUEST_FORM");

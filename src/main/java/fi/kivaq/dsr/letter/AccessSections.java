@@ -1,0 +1,158 @@
+package fi.kivaq.dsr.letter;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import fi.kivaq.dsr.ControllerProperties;
+import fi.kivaq.dsr.letter.PageFlow.Style;
+
+/** The copy of the data and the Art. 15(1) information of an access letter. */
+final class AccessSections {
+
+    private static final String[] ART15_ITEMS = {
+        "purposes", "categories", "recipients", "retention", "rights", "complaint", "source", "automated"};
+
+    private final PageFlow flow;
+    private final LetterTexts texts;
+    private final LetterFonts fonts;
+    private final ControllerProperties controller;
+
+    AccessSections(PageFlow flow, LetterTexts texts, LetterFonts fonts, ControllerProperties controller) {
+        this.flow = flow;
+        this.texts = texts;
+        this.fonts = fonts;
+        this.controller = controller;
+    }
+
+    void write(AccessExtract extract) throws IOException {
+        contact(extract.contact());
+        organisation(extract.organisation());
+        source(extract.source());
+        consents(extract.consentHistory());
+        disclosures(extract.disclosures());
+        previousRequests(extract.previousRequests());
+        flow.paragraph(p(texts.get("access.machineReadable")), Style.BODY);
+        art15();
+    }
+
+    private void contact(AccessExtract.Contact contact) throws IOException {
+        if (contact == null) {
+            return;
+        }
+        flow.heading(p(texts.get("access.heading.contact")), Style.HEADING);
+        List<List<String>> rows = new ArrayList<>();
+        field(rows, "access.contact.name", contact.name());
+        field(rows, "access.contact.email", contact.email());
+        field(rows, "access.contact.phone", contact.phone());
+        field(rows, "access.contact.jobTitle", contact.jobTitle());
+        field(rows, "access.contact.language", contact.language() == null ? null
+                : texts.lookup("language.", contact.language()));
+        field(rows, "access.contact.notes", contact.notes());
+        flow.table(null, new float[] {1f, 3f}, rows);
+    }
+
+    private void organisation(AccessExtract.Organisation organisation) throws IOException {
+        if (organisation == null) {
+            return;
+        }
+        flow.heading(p(texts.get("access.heading.organisation")), Style.HEADING);
+        List<List<String>> rows = new ArrayList<>();
+        field(rows, "access.organisation.name", organisation.name());
+        field(rows, "access.organisation.businessId", organisation.businessId());
+        field(rows, "access.organisation.role", organisation.role());
+        flow.table(null, new float[] {1f, 3f}, rows);
+    }
+
+    private void source(AccessExtract.Source source) throws IOException {
+        if (source == null) {
+            return;
+        }
+        flow.heading(p(texts.get("access.heading.source")), Style.HEADING);
+        List<List<String>> rows = new ArrayList<>();
+        field(rows, "access.source.channel", texts.lookup("source.", source.channel()));
+        field(rows, "access.source.collectedOn", texts.date(source.collectedOn()));
+        flow.table(null, new float[] {1f, 3f}, rows);
+    }
+
+    private void consents(List<AccessExtract.ConsentEvent> events) throws IOException {
+        flow.heading(p(texts.get("access.heading.consents")), Style.HEADING);
+        if (events.isEmpty()) {
+            flow.paragraph(p(texts.get("access.consents.none")), Style.BODY);
+            return;
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (AccessExtract.ConsentEvent event : events) {
+            rows.add(row(texts.dateTime(event.at()), texts.lookup("purpose.", event.purpose()),
+                    event.action() == null ? "" : texts.lookup("consent.", event.action().name()),
+                    texts.lookup("channel.", event.channel())));
+        }
+        flow.table(header("access.consents.time", "access.consents.purpose", "access.consents.action",
+                "access.consents.channel"), new float[] {1.3f, 1.1f, 0.9f, 1.7f}, rows);
+    }
+
+    private void disclosures(List<AccessExtract.Disclosure> disclosures) throws IOException {
+        flow.heading(p(texts.get("access.heading.disclosures")), Style.HEADING);
+        if (disclosures.isEmpty()) {
+            flow.paragraph(p(texts.get("access.disclosures.none")), Style.BODY);
+            return;
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (AccessExtract.Disclosure disclosure : disclosures) {
+            rows.add(row(disclosure.subcontractor(), texts.date(disclosure.disclosedOn()), disclosure.purpose()));
+        }
+        flow.table(header("access.disclosures.subcontractor", "access.disclosures.date",
+                "access.disclosures.purpose"), new float[] {1.6f, 0.9f, 2.5f}, rows);
+    }
+
+    private void previousRequests(List<AccessExtract.PreviousRequest> requests) throws IOException {
+        flow.heading(p(texts.get("access.heading.previous")), Style.HEADING);
+        if (requests.isEmpty()) {
+            flow.paragraph(p(texts.get("access.previous.none")), Style.BODY);
+            return;
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (AccessExtract.PreviousRequest request : requests) {
+            rows.add(row(request.reference(), texts.lookup("requestType.", request.type()),
+                    texts.date(request.receivedOn()), texts.lookup("status.", request.status())));
+        }
+        flow.table(header("access.previous.reference", "access.previous.type", "access.previous.received",
+                "access.previous.status"), new float[] {1.4f, 1.2f, 1f, 1f}, rows);
+    }
+
+    private void art15() throws IOException {
+        flow.heading(p(texts.get("art15.heading")), Style.HEADING);
+        for (String item : ART15_ITEMS) {
+            flow.ensureRoom(Style.BODY.leading() * 3);
+            flow.paragraph(p(texts.get("art15." + item + ".label")), Style.BOLD);
+            flow.space(-Style.BOLD.size * 0.4f);
+            flow.paragraph(p(texts.get("art15." + item, controller.email())), Style.BODY);
+        }
+    }
+
+    private void field(List<List<String>> rows, String labelKey, String value) {
+        if (value != null && !value.isBlank()) {
+            rows.add(row(texts.get(labelKey), value));
+        }
+    }
+
+    private List<String> header(String... keys) {
+        List<String> header = new ArrayList<>(keys.length);
+        for (String key : keys) {
+            header.add(p(texts.get(key)));
+        }
+        return header;
+    }
+
+    private List<String> row(String... cells) {
+        List<String> row = new ArrayList<>(cells.length);
+        for (String cell : cells) {
+            row.add(p(cell));
+        }
+        return row;
+    }
+
+    private String p(String text) {
+        return fonts.printable(text);
+    }
+}

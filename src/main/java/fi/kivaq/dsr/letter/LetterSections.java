@@ -1,0 +1,209 @@
+package fi.kivaq.dsr.letter;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import fi.kivaq.dsr.ControllerProperties;
+import fi.kivaq.dsr.letter.PageFlow.Style;
+
+/**
+ * Writes the parts of one letter onto a {@link PageFlow}: letterhead, recipient, subject, the statements of
+ * the letter type, closing and the supervisory authority. Every text comes from {@link LetterTexts}; every value
+ * goes through {@link LetterFonts#printable(String)}, so register data is printed literally.
+ */
+final class LetterSections {
+
+    private final PageFlow flow;
+    private final LetterTexts texts;
+    private final LetterFonts fonts;
+    private final ControllerProperties controller;
+    private final LetterContent content;
+
+    LetterSections(PageFlow flow, LetterTexts texts, LetterFonts fonts, ControllerProperties controller,
+            LetterContent content) {
+        this.flow = flow;
+        this.texts = texts;
+        this.fonts = fonts;
+        this.controller = controller;
+        this.content = content;
+    }
+
+    void write() throws IOException {
+        letterhead();
+        recipient();
+        subject();
+        body();
+        closing();
+        supervisoryAuthority();
+    }
+
+    private void letterhead() throws IOException {
+        float top = flow.y();
+        float x = PageFlow.MARGIN;
+        flow.textAt(p(controller.name()), Style.BRAND, x, top - Style.BRAND.size, true);
+        float y = top - Style.BRAND.size - 6f;
+        for (String line : List.of(
+                controller.streetAddress(),
+                controller.postalCode() + " " + controller.city(),
+                texts.get("letterhead.contact", controller.contactPerson(), controller.email()),
+                texts.get("letterhead.register", controller.registerName()))) {
+            y -= Style.SMALL.leading();
+            flow.textAt(p(line), Style.SMALL, x, y, false);
+        }
+
+        // reference and dates in a column on the right
+        float labelX = PageFlow.MARGIN + PageFlow.WIDTH * 0.6f;
+        float valueX = labelX + PageFlow.WIDTH * 0.2f;
+        float ry = top - Style.BRAND.size;
+        List<String[]> facts = new ArrayList<>();
+        facts.add(new String[] {texts.get("label.reference"), content.reference()});
+        facts.add(new String[] {texts.get("label.received"), texts.date(content.receivedOn())});
+        facts.add(new String[] {texts.get("label.answered"), texts.date(content.answeredOn())});
+        if (content.dueDate() != null) {
+            facts.add(new String[] {texts.get("label.dueDate"), texts.date(content.dueDate())});
+        }
+        for (String[] fact : facts) {
+            flow.textAt(p(fact[0]), Style.SMALL, labelX, ry, false);
+            flow.textAt(p(fact[1]), Style.BOLD, valueX, ry, false);
+            ry -= Style.BODY.leading();
+        }
+        flow.moveTo(Math.min(y, ry) - 6f);
+        flow.rule();
+        flow.space(10f);
+    }
+
+    private void recipient() throws IOException {
+        if (content.recipientName() != null && !content.recipientName().isBlank()) {
+            flow.paragraph(p(content.recipientName()), Style.BOLD);
+            flow.space(-Style.BOLD.size * 0.5f);
+        }
+        flow.paragraph(p(content.recipientEmail()), Style.BODY);
+        flow.space(6f);
+    }
+
+    private void subject() throws IOException {
+        String type = "type." + content.type();
+        flow.paragraph(p(texts.get(type + ".subject")), Style.TITLE);
+        flow.paragraph(p(texts.get("label.requestType") + ": " + texts.get(type + ".request") + "\n"
+                + texts.get("label.outcome") + ": " + texts.get(type + ".outcome")), Style.BODY);
+        String name = content.recipientName();
+        flow.paragraph(name == null || name.isBlank()
+                ? p(texts.get("greeting.anonymous"))
+                : p(texts.get("greeting.named", name)), Style.BODY);
+    }
+
+    private void body() throws IOException {
+        String type = "type." + content.type();
+        switch (content.type()) {
+            case RECEIPT -> {
+                statement();
+                if (content.dueDate() != null) {
+                    text(texts.get(type + ".due", texts.date(content.dueDate())));
+                }
+                text(texts.get(type + ".verified", content.recipientEmail()));
+            }
+            case ACCESS_DATA -> {
+                statement();
+                new AccessSections(flow, texts, fonts, controller).write(content.extract());
+            }
+            case ACCESS_NO_DATA -> text(texts.get(type + ".statement", content.recipientEmail()));
+            case RECTIFICATION_DONE -> {
+                statement();
+                list("section.changes", content.changes());
+                notified();
+            }
+            case RECTIFICATION_REFUSED, REFUSAL -> {
+                statement();
+                reason(content.reason());
+            }
+            case ERASURE_DONE -> {
+                statement();
+                list("section.erased", content.changes());
+                notified();
+                text(texts.get("erasure.suppression"));
+            }
+            case ERASURE_PARTIAL -> {
+                statement();
+                list("section.kept", content.changes());
+                flow.heading(p(texts.get("partial.ground")), Style.HEADING);
+                text(content.reason() == null || content.reason().isBlank()
+                        ? texts.get("partial.defaultGround") : content.reason());
+                if (content.purgeDate() != null) {
+                    text(texts.get("partial.purge", texts.date(content.purgeDate())));
+                }
+                notified();
+                text(texts.get("erasure.suppression"));
+            }
+            case UNSUBSCRIBE_CONFIRMATION -> {
+                statement();
+                text(texts.get(type + ".more"));
+            }
+            case EXTENSION_NOTICE -> {
+                statement();
+                if (content.dueDate() != null) {
+                    text(texts.get(type + ".due", texts.date(content.dueDate())));
+                }
+                reason(content.reason());
+            }
+        }
+    }
+
+    private void statement() throws IOException {
+        text(texts.get("type." + content.type() + ".statement"));
+    }
+
+    private void reason(String reason) throws IOException {
+        if (reason != null && !reason.isBlank()) {
+            flow.heading(p(texts.get("section.reason")), Style.HEADING);
+            text(reason);
+        }
+    }
+
+    private void list(String headingKey, List<String> items) throws IOException {
+        if (!items.isEmpty()) {
+            flow.heading(p(texts.get(headingKey)), Style.HEADING);
+            flow.bullets(items.stream().map(this::p).toList(), Style.BODY);
+        }
+    }
+
+    private void notified() throws IOException {
+        flow.heading(p(texts.get("section.notified")), Style.HEADING);
+        if (content.notifiedRecipients().isEmpty()) {
+            text(texts.get("notified.none"));
+        } else {
+            text(texts.get("notified.intro"));
+            flow.bullets(content.notifiedRecipients().stream().map(this::p).toList(), Style.BODY);
+        }
+    }
+
+    private void closing() throws IOException {
+        flow.space(4f);
+        flow.ensureRoom(Style.BODY.leading() * 5);
+        flow.paragraph(p(texts.get("closing")), Style.BODY);
+        flow.paragraph(p(controller.contactPerson() + "\n" + controller.name()), Style.BODY);
+        flow.paragraph(p(texts.get("seal", controller.name())), Style.SMALL);
+    }
+
+    /** The right to complain (Art. 77) is in every letter; refusals also name the judicial remedy (Art. 12(4)). */
+    private void supervisoryAuthority() throws IOException {
+        flow.space(4f);
+        flow.ensureRoom(Style.BODY.leading() * 8);
+        flow.rule();
+        flow.heading(p(texts.get("authority.heading")), Style.HEADING);
+        text(texts.get("authority.text"));
+        flow.paragraph(p(texts.get("authority.name") + "\n" + texts.get("authority.address") + "\n"
+                + texts.get("authority.contact")), Style.BOLD);
+        if (content.type().refusesSomething()) {
+            text(texts.get("authority.judicial"));
+        }
+    }
+
+    private void text(String text) throws IOException {
+        flow.paragraph(p(text), Style.BODY);
+    }
+
+    private String p(String text) {
+        return fonts.printable(text);
+    }
+}

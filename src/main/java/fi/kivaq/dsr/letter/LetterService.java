@@ -1,0 +1,44 @@
+package fi.kivaq.dsr.letter;
+
+import java.util.regex.Pattern;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Service;
+
+import fi.kivaq.dsr.ControllerProperties;
+
+/** Renders response letters as sealed PDF/A-3b documents. */
+@Service
+public class LetterService {
+
+    private static final Pattern UNSAFE_IN_FILE_NAME = Pattern.compile("[^A-Za-z0-9._-]+");
+
+    private final ResponseLetterRenderer renderer;
+    private final PadesSigner signer;
+
+    @Autowired
+    LetterService(ResponseLetterRenderer renderer, PadesSigner signer) {
+        this.renderer = renderer;
+        this.signer = signer;
+    }
+
+    /** For use without Spring, e.g. in tests of other modules. */
+    public LetterService(ControllerProperties controller, SigningProperties signing) {
+        this(new ResponseLetterRenderer(controller), new PadesSigner(signing));
+    }
+
+    /** The letter as a PDF/A-3b file carrying KivaQ's PAdES seal (B-B, or B-T with a time-stamp authority). */
+    public byte[] renderSigned(LetterContent content) {
+        return signer.sign(renderer.render(content));
+    }
+
+    /** E.g. {@code KivaQ-DSR-2026-00042.pdf} for reference {@code DSR-2026-00042}. */
+    public String fileName(LetterContent content) {
+        String reference = content.reference().trim();
+        if (reference.regionMatches(true, 0, "DSR-", 0, 4)) {
+            reference = reference.substring(4);
+        }
+        String safe = UNSAFE_IN_FILE_NAME.matcher(reference).replaceAll("_");
+        return "KivaQ-DSR-" + safe + ".pdf";
+    }
+}

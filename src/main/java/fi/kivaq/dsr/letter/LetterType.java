@@ -1,0 +1,23 @@
+package fi.kivaq.dsr.letter;
+
+/**
+ * One response letter per outcome of a data-subject request. The texts of each type live in
+ * {@code templates/letters/{fi,sv,en}/letters.properties} under {@code type.<NAME>.*}.
+ */
+public enum LetterType {
+    RECEIPT,
+    ACCESS_DATA,
+    ACCESS_NO_DATA,
+    RECTIFICATION_DONE,
+    RECTIFICATION_REFUSED,
+    ERASURE_DONE,
+    ERASURE_PARTIAL,
+    UNSUBSCRIBE_CONFIRMATION,
+    EXTENSION_NOTICE,
+    REFUSAL;
+
+    /** Letters that refuse a request in whole or in part must name the judicial remedy (GDPR Art. 12(4)). */
+    boolean refusesSomething() {
+        return this == RECTIFICATION_REFUSED || this == ERASURE_PARTIAL || this == REFUSAL;
+    }
+}

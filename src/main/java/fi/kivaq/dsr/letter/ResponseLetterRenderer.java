@@ -1,0 +1,82 @@
+package fi.kivaq.dsr.letter;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.ZonedDateTime;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import fi.kivaq.dsr.ControllerProperties;
+
+/**
+ * Renders a response letter as an unsigned PDF/A-3b document on KivaQ's letterhead, in the requester's language.
+ * Access letters carry the extract as an embedded {@code data.json}.
+ */
+@Component
+class ResponseLetterRenderer {
+
+    static final String DATA_FILE = "data.json";
+
+    private final ControllerProperties controller;
+    private final LetterFonts fonts = new LetterFonts();
+    private final PdfA3 pdfA = new PdfA3();
+    private final ObjectMapper json = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
+    private final Clock clock = Clock.system(LetterTexts.HELSINKI);
+
+    ResponseLetterRenderer(ControllerProperties controller) {
+        this.controller = controller;
+    }
+
+    byte[] render(LetterContent content) {
+        LetterTexts texts = LetterTexts.forLanguage(content.language());
+        synchronized (fonts.lock()) {
+            return render(content, texts);
+        }
+    }
+
+    private byte[] render(LetterContent content, LetterTexts texts) {
+        ZonedDateTime now = ZonedDateTime.now(clock);
+        try (PDDocument document = new PDDocument()) {
+            PageFlow flow = new PageFlow(document, fonts.load(document));
+            new LetterSections(flow, texts, fonts, controller, content).write();
+            flow.finish(fonts.printable(texts.get("footer", controller.name(), controller.streetAddress(),
+                    controller.postalCode(), controller.city(), controller.email())));
+
+            String title = fonts.printable(texts.get("document.title", content.reference()));
+            String subject = fonts.printable(texts.get("document.subject",
+                    texts.get("type." + content.type() + ".subject"), controller.name()));
+            pdfA.declare(document, new PdfA3.Description(title, subject, controller.name(), texts.language(), now));
+            if (content.type() == LetterType.ACCESS_DATA) {
+                pdfA.attachData(document, DATA_FILE, "application/json",
+                        texts.get("type.ACCESS_DATA.subject"), machineReadableCopy(content), now);
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+            document.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not render letter " + content.reference(), e);
+        }
+    }
+
+    private byte[] machineReadableCopy(LetterContent content) {
+        try {
+            return json.writeValueAsBytes(new MachineReadableCopy(MachineReadableCopy.FORMAT, controller.name(),
+                    controller.registerName(), content.reference(), content.answeredOn(), content.extract()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Could not serialise the access extract", e);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package fi.kivaq.dsr.letter;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import fi.kivaq.dsr.mail.OutgoingMail;
+import fi.kivaq.dsr.request.DsrRequest;
+
+/**
+ * Issues a request's signed response letter: renders and seals it, keeps the exact file with the request (so
+ * staff can see what was sent), and hands it back as the attachment of the mail that carries it.
+ */
+@Service
+public class ResponseLetters {
+
+    private static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
+    public static final String PDF = "application/pdf";
+
+    private final LetterService letters;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    ResponseLetters(LetterService letters, JdbcClient jdbc, Clock clock) {
+        this.letters = letters;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** What every letter about this request says; a caller adds what its outcome needs with the record's fields. */
+    public LetterContent contentFor(DsrRequest request, LetterType type) {
+        return new LetterContent(type, request.language().code(), request.reference(), request.requesterName(),
+                request.requesterEmail(), request.receivedAt().atZone(HELSINKI).toLocalDate(),
+                LocalDate.now(clock.withZone(HELSINKI)), request.dueDate(), null, null, List.of(), List.of(), null);
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public OutgoingMail.Attachment issue(long requestId, LetterContent content) {
+        byte[] pdf = letters.renderSigned(content);
+        String fileName = letters.fileName(content);
+        jdbc.sql("""
+                        insert into response_letter (request_id, letter_type, file_name, content, sha256, created_at)
+                        values (:request, :type, :fileName, :content, :sha256, :now)""")
+                .param("request", requestId)
+                .param("type", content.type().name())
+                .param("fileName", fileName)
+                .param("content", pdf)
+                .param("sha256", sha256(pdf))
+                .param("now", clock.instant().atOffset(ZoneOffset.UTC))
+                .update();
+        return new OutgoingMail.Attachment(fileName, PDF, pdf);
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package fi.kivaq.dsr.letter;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Writes a sample of every letter to {@code target/sample-letters/} for looking at them (not a test). */
+public final class WriteSampleLetters {
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of("target/sample-letters");
+        Files.createDirectories(out);
+        LetterService service = new LetterService(new ResponseLetterRenderer(SampleLetters.CONTROLLER),
+                new PadesSigner(SampleLetters.signing(Path.of("target/sample-letters/dev-seal.p12"))));
+        for (String language : LetterTexts.LANGUAGES) {
+            for (LetterType type : LetterType.values()) {
+                Files.write(out.resolve(type + "-" + language + ".pdf"),
+                        service.renderSigned(SampleLetters.letter(type, language)));
+            }
+            Files.write(out.resolve("LONG_ACCESS-" + language + ".pdf"),
+                    service.renderSigned(SampleLetters.longAccessLetter(language)));
+        }
+        System.out.println("Wrote sample letters to " + out.toAbsolutePath());
+    }
+}
