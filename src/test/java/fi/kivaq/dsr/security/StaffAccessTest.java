@@ -3,31 +3,27 @@ package fi.kivaq.dsr.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import fi.kivaq.dsr.support.Http;
 import fi.kivaq.dsr.support.IntegrationTest;
+import fi.kivaq.dsr.support.StaffUsers;
 
 /** Nothing that shows personal data, tasks or process state is reachable without a staff login. */
 class StaffAccessTest extends IntegrationTest {
 
     @Autowired
-    IdentityService identityService;
+    StaffUsers users;
 
     @BeforeEach
     void users() {
-        user("teststaff", "s3cret-staff", StaffGroups.STAFF);
-        user("outsider", "s3cret-outsider", null);
+        users.ensure("teststaff", "s3cret-staff", StaffGroups.STAFF);
+        users.ensure("outsider", "s3cret-outsider", null);
         // wrong passwords go to this user only: the engine delays a user's next login after a failed one
-        user("guessed", "s3cret-guessed", StaffGroups.STAFF);
+        users.ensure("guessed", "s3cret-guessed", StaffGroups.STAFF);
     }
 
     @Test
@@ -54,17 +50,17 @@ class StaffAccessTest extends IntegrationTest {
         }
 
         Http staff = http();
-        login(staff, "teststaff", "s3cret-staff");
+        StaffUsers.login(staff, "teststaff", "s3cret-staff");
         HttpResponse<String> home = staff.get("/staff");
         assertThat(home.statusCode()).isEqualTo(200);
         assertThat(home.body()).contains("Viimeisimmät pyynnöt");
 
         Http outsider = http();
-        login(outsider, "outsider", "s3cret-outsider");
+        StaffUsers.login(outsider, "outsider", "s3cret-outsider");
         assertThat(outsider.get("/staff").statusCode()).isEqualTo(403);
 
         Http wrong = http();
-        HttpResponse<String> failed = login(wrong, "guessed", "not-the-password");
+        HttpResponse<String> failed = StaffUsers.login(wrong, "guessed", "not-the-password");
         assertThat(failed.headers().firstValue("Location").orElse("")).contains("/login?error");
         assertThat(wrong.get("/staff").statusCode()).isEqualTo(302);
     }
@@ -77,22 +73,4 @@ class StaffAccessTest extends IntegrationTest {
                 .isIn(401, 403);
     }
 
-    private HttpResponse<String> login(Http http, String user, String password) {
-        String page = http.get("/login").body();
-        Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page);
-        assertThat(csrf.find()).as("login page carries a CSRF token").isTrue();
-        return http.postForm("/login", Map.of("username", user, "password", password, "_csrf", csrf.group(1)));
-    }
-
-    private void user(String id, String password, String group) {
-        if (identityService.createUserQuery().userId(id).count() > 0) {
-            return;
-        }
-        User user = identityService.newUser(id);
-        user.setPassword(password);
-        identityService.saveUser(user);
-        if (group != null) {
-            identityService.createMembership(id, group);
-        }
-    }
 }
