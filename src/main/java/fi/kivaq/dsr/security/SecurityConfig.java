@@ -15,7 +15,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * Who may reach what. Public: the request form and API, the verification and one-click links, static assets.
+ * Who may reach what. Public: the request form and API, the verification, one-click and subcontractor
+ * confirmation links, static assets.
  * Staff pages need a staff login; {@code /engine-rest} needs HTTP Basic against the engine's users (checked by
  * Camunda's own filter, so engine authorizations apply per user); Camunda's web applications at {@code /camunda}
  * have their own login against the same users. Everything else is closed.
@@ -51,13 +52,14 @@ class SecurityConfig {
         return http
                 .authenticationProvider(provider)
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/", "/request", "/api/requests", "/verify/*", "/unsubscribe/*",
+                        .requestMatchers("/", "/request", "/api/requests", "/verify/*", "/unsubscribe/*", "/acknowledge/*",
                                 "/css/**", "/favicon.ico", "/error", "/login").permitAll()
                         .requestMatchers("/staff/**").hasAnyRole("STAFF", "MANAGER", "ADMIN")
                         .anyRequest().authenticated())
                 // Public endpoints act on a secret token in their path or on anonymous input, never on a session,
                 // and RFC 8058 one-click POSTs come from mail providers without any token of ours.
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/request", "/api/requests", "/verify/*", "/unsubscribe/*"))
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/request", "/api/requests", "/verify/*", "/unsubscribe/*",
+                        "/acknowledge/*"))
                 .formLogin(form -> form.defaultSuccessUrl("/staff", false))
                 .logout(Customizer.withDefaults())
                 .headers(headers -> headers

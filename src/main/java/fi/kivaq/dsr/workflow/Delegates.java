@@ -2,6 +2,8 @@ package fi.kivaq.dsr.workflow;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
+import fi.kivaq.dsr.subcontractor.SubcontractorNotifications;
+
 /** What every delegate reads from its process: the request id, and nothing else. */
 final class Delegates {
 
@@ -12,6 +14,14 @@ final class Delegates {
         Object value = execution.getVariable(ProcessVariables.REQUEST_ID);
         if (!(value instanceof Number number)) {
             throw new IllegalStateException("process " + execution.getProcessInstanceId() + " carries no request id");
+        }
+        return number.longValue();
+    }
+
+    static long notificationId(DelegateExecution execution) {
+        Object value = execution.getVariable(SubcontractorNotifications.NOTIFICATION_ID);
+        if (!(value instanceof Number number)) {
+            throw new IllegalStateException("process " + execution.getProcessInstanceId() + " carries no notification id");
         }
         return number.longValue();
     }

@@ -15,6 +15,7 @@ public class RequestProcesses {
 
     static final String UNSUBSCRIBE = "unsubscribe";
     static final String MANUAL_HANDLING = "manual-handling";
+    static final String ERASURE = "erasure";
 
     private final RuntimeService runtimeService;
 
@@ -32,8 +33,9 @@ public class RequestProcesses {
     private static String processKey(RequestType type) {
         return switch (type) {
             case UNSUBSCRIBE -> UNSUBSCRIBE;
-            // access, rectification and erasure get their own processes; until then staff handle them by hand
-            case ACCESS, RECTIFICATION, DELETION -> MANUAL_HANDLING;
+            case DELETION -> ERASURE;
+            // access and rectification get their own processes; until then staff handle them by hand
+            case ACCESS, RECTIFICATION -> MANUAL_HANDLING;
         };
     }
 }

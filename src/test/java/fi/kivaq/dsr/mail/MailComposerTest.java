@@ -22,7 +22,11 @@ class MailComposerTest {
             "verification, fi, Vahvista", "verification, sv, Bekräfta", "verification, en, confirm",
             "verification-expired, fi, ei vahvistettu", "verification-expired, sv, bekräftades inte", "verification-expired, en, not confirmed",
             "unsubscribe-confirmation, fi, lopetettu", "unsubscribe-confirmation, sv, avslutad", "unsubscribe-confirmation, en, stopped",
-            "newsletter, fi, uutiskirje", "newsletter, sv, nyhetsbrev", "newsletter, en, newsletter"})
+            "newsletter, fi, uutiskirje", "newsletter, sv, nyhetsbrev", "newsletter, en, newsletter",
+            "erasure-answer, fi, poistopyyntöösi", "erasure-answer, sv, radering", "erasure-answer, en, erasure request",
+            "subcontractor-erasure, fi, Poista", "subcontractor-erasure, sv, Radera", "subcontractor-erasure, en, Erase",
+            "subcontractor-rectification, fi, Korjaa", "subcontractor-rectification, sv, Rätta",
+            "subcontractor-rectification, en, Correct"})
     void everyTemplateRendersInEveryLanguage(String template, String language, String subjectWord) {
         MailComposer.ComposedMail mail = composer.compose(template, language, model());
 
@@ -63,6 +67,12 @@ class MailComposerTest {
         model.put("headline", "Kevät");
         model.put("body", "Teksti");
         model.put("unsubscribeUrl", "https://dsr.kivaq.example/unsubscribe/TOKEN");
+        model.put("reminder", false);
+        model.put("subcontractor", "Työpaja Oy");
+        model.put("personName", "Aino Virtanen");
+        model.put("personEmail", "aino@example.fi");
+        model.put("disclosedOn", "2026-01-01");
+        model.put("purpose", "Työpaja");
         return model;
     }
 

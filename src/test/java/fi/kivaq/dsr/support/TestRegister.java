@@ -39,6 +39,30 @@ public class TestRegister {
         return id;
     }
 
+    public long subcontractor(String name, String email, String language) {
+        return GeneratedKeys.insertReturningId(jdbc.sql("""
+                        insert into subcontractor (name, kind, email, language, created_at)
+                        values (:name, 'FACILITATOR', :email, :language, :now)""")
+                .param("name", name).param("email", email).param("language", language)
+                .param("now", OffsetDateTime.now(ZoneOffset.UTC)));
+    }
+
+    public void disclose(long contactId, long subcontractorId, String purpose) {
+        jdbc.sql("""
+                        insert into disclosure (contact_id, subcontractor_id, disclosed_at, purpose)
+                        values (:contact, :subcontractor, :now, :purpose)""")
+                .param("contact", contactId).param("subcontractor", subcontractorId)
+                .param("now", OffsetDateTime.now(ZoneOffset.UTC).minusDays(30)).param("purpose", purpose).update();
+    }
+
+    public void invoice(long contactId, String number, java.time.LocalDate date, java.time.LocalDate purgeOn) {
+        jdbc.sql("""
+                        insert into invoice_link (contact_id, invoice_number, invoice_date, purge_on)
+                        values (:contact, :number, :date, :purge)""")
+                .param("contact", contactId).param("number", number).param("date", date).param("purge", purgeOn)
+                .update();
+    }
+
     public boolean isSubscribed(long contactId) {
         return register.isSubscribed(contactId);
     }

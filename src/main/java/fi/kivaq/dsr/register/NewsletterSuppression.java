@@ -1,0 +1,58 @@
+package fi.kivaq.dsr.register;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What remains of an erased person: a keyed hash (HMAC-SHA256, secret {@code dsr.suppression.secret}) of the
+ * normalised address, so that the address is never added to the newsletter again, in any letter case. Without
+ * the secret the hash cannot be tested against guessed addresses.
+ */
+@Service
+public class NewsletterSuppression {
+
+    private final JdbcClient jdbc;
+    private final SecretKeySpec key;
+    private final Clock clock;
+
+    NewsletterSuppression(JdbcClient jdbc, @Value("${dsr.suppression.secret}") String secret, Clock clock) {
+        this.jdbc = jdbc;
+        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this.clock = clock;
+    }
+
+    public String keyedHash(String email) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return HexFormat.of().formatHex(mac.doFinal(EmailAddresses.normalise(email).getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+        }
+    }
+
+    @Transactional
+    public void suppress(String email) {
+        String hash = keyedHash(email);
+        if (!isSuppressed(email)) {
+            jdbc.sql("insert into newsletter_suppression (address_hash, created_at) values (:hash, :now)")
+                    .param("hash", hash).param("now", clock.instant().atOffset(ZoneOffset.UTC)).update();
+        }
+    }
+
+    public boolean isSuppressed(String email) {
+        return jdbc.sql("select count(*) from newsletter_suppression where address_hash = :hash")
+                .param("hash", keyedHash(email)).query(Long.class).single() > 0;
+    }
+}

@@ -1,0 +1,23 @@
+package fi.kivaq.dsr.workflow;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import fi.kivaq.dsr.subcontractor.SubcontractorNotifications;
+
+/** Reminds a subcontractor that has not confirmed yet, with a fresh link. */
+@Component
+class RemindSubcontractorDelegate implements JavaDelegate {
+
+    private final SubcontractorNotifications notifications;
+
+    RemindSubcontractorDelegate(SubcontractorNotifications notifications) {
+        this.notifications = notifications;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        notifications.remind(Delegates.notificationId(execution));
+    }
+}

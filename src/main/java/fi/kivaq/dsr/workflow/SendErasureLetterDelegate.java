@@ -1,0 +1,29 @@
+package fi.kivaq.dsr.workflow;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import fi.kivaq.dsr.erasure.Erasure;
+
+/** Sends the signed erasure letter once, whichever comes first: all confirmations, or the answer's own deadline. */
+@Component
+class SendErasureLetterDelegate implements JavaDelegate {
+
+    static final String LETTER_SENT = "letterSent";
+
+    private final Erasure erasure;
+
+    SendErasureLetterDelegate(Erasure erasure) {
+        this.erasure = erasure;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        if (Boolean.TRUE.equals(execution.getVariable(LETTER_SENT))) {
+            return;
+        }
+        erasure.sendLetter(Delegates.requestId(execution));
+        execution.setVariable(LETTER_SENT, true);
+    }
+}

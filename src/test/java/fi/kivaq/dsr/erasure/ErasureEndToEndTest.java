@@ -1,0 +1,175 @@
+package fi.kivaq.dsr.erasure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import jakarta.mail.internet.MimeMessage;
+
+import org.awaitility.Awaitility;
+import org.camunda.bpm.engine.HistoryService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import fi.kivaq.dsr.register.ConsentChannel;
+import fi.kivaq.dsr.register.NewsletterSignUp;
+import fi.kivaq.dsr.security.StaffGroups;
+import fi.kivaq.dsr.support.DatabaseScan;
+import fi.kivaq.dsr.support.Http;
+import fi.kivaq.dsr.support.IntegrationTest;
+import fi.kivaq.dsr.support.Mails;
+import fi.kivaq.dsr.support.SealedPdf;
+import fi.kivaq.dsr.support.StaffUsers;
+import fi.kivaq.dsr.support.TestMailServer;
+import fi.kivaq.dsr.support.TestRegister;
+
+/** Issue 5's erasure, end to end: HTTP, SMTP, engine, both subcontractors, and a scan of the whole database. */
+class ErasureEndToEndTest extends IntegrationTest {
+
+    private static final Pattern ACK_LINK = Pattern.compile("https?://\\S+(/acknowledge/[A-Za-z0-9_-]{43})");
+
+    @Autowired
+    TestRegister register;
+    @Autowired
+    StaffUsers users;
+    @Autowired
+    NewsletterSignUp signUp;
+    @Autowired
+    HistoryService historyService;
+    @Autowired
+    DataSource dataSource;
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    @BeforeEach
+    void staff() {
+        users.ensure("erasurestaff", "s3cret-erasure", StaffGroups.STAFF);
+    }
+
+    @Test
+    void erasureLeavesNeitherAddressNorNameAnywhereAndTheAddressCannotSubscribeAgain() throws Exception {
+        String email = uniqueAddress("Poistettava.Henkilo");
+        // a name no other test uses (names take letters only)
+        String name = "Poistettava Henkilö-" + email.substring(20, 28).chars()
+                .mapToObj(c -> String.valueOf((char) ('a' + Character.digit(c, 16)))).reduce("", String::concat);
+        long contact = register.subscriber(name, email, "fi");
+        String workshop = uniqueAddress("workshop");
+        String itService = uniqueAddress("itservice");
+        register.disclose(contact, register.subcontractor("Työpaja Testi Oy", workshop, "fi"), "Työpajan osallistujalista");
+        register.disclose(contact, register.subcontractor("IT Test Ab", itService, "sv"), "CRM-tuki");
+
+        String reference = json.readTree(http().postJson("/api/requests", """
+                {"type":"DELETION","email":"%s","name":"%s","language":"fi"}""".formatted(email, name)).body())
+                .get("reference").asText();
+        assertThat(http().post(Mails.verificationPath(awaitMailWithSubject(email, "Vahvista")), "text/plain", new byte[0])
+                .statusCode()).isEqualTo(200);
+
+        completeAssessment(reference, false);
+
+        // both subcontractors get the instruction in their own language, with the person to erase
+        MimeMessage toWorkshop = awaitMailWithSubject(workshop, "Poista henkilötiedot");
+        MimeMessage toIt = awaitMailWithSubject(itService, "Radera personuppgifter");
+        assertThat(Mails.text(toWorkshop)).contains(name).contains(email).contains("Työpajan osallistujalista");
+        // the register change happened before anyone was told
+        assertThat(jdbc.sql("select count(*) from contact where id = :c").param("c", contact).query(Long.class).single())
+                .isZero();
+
+        // opening the link changes nothing; the button confirms; a second use is refused
+        String workshopLink = ackPath(toWorkshop);
+        assertThat(http().get(workshopLink).body()).contains("Vahvistan, että ohjetta on noudatettu");
+        assertThat(acknowledgedCount(reference)).isZero();
+        assertThat(http().post(workshopLink, "text/plain", new byte[0]).statusCode()).isEqualTo(200);
+        assertThat(http().post(workshopLink, "text/plain", new byte[0]).statusCode()).isEqualTo(410);
+        assertThat(http().post(ackPath(toIt), "text/plain", new byte[0]).body()).contains("Tack för bekräftelsen");
+
+        // the signed letter lists both recipients as confirmed
+        MimeMessage answer = awaitMailWithSubject(email, "Vastaus poistopyyntöösi");
+        Mails.Attachment letter = Mails.attachments(answer).get(0);
+        assertThat(SealedPdf.sealIntact(letter.content())).isTrue();
+        String letterText = SealedPdf.text(letter.content()).replaceAll("\\s+", " ");
+        assertThat(letterText).contains(reference).contains("Työpaja Testi Oy (vahvisti poiston")
+                .contains("IT Test Ab (vahvisti poiston").contains("Tietosuojavaltuutetun toimisto");
+
+        // afterwards the request's own records are reduced, and the process ends
+        Awaitility.await().atMost(PATIENCE).until(() -> historyService.createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(reference).processDefinitionKey("erasure").finished().count() == 1);
+
+        for (String needle : List.of(email, name)) {
+            assertThat(DatabaseScan.occurrences(dataSource, needle, table -> !table.equals("flyway_schema_history")))
+                    .as("tables still holding '%s'", needle).isEmpty();
+        }
+        // what accountability needs is still there
+        assertThat(jdbc.sql("select status from dsr_request where reference = :r").param("r", reference)
+                .query(String.class).single()).isEqualTo("COMPLETED");
+        assertThat(jdbc.sql("select count(*) from subcontractor_notification n join dsr_request r on r.id = n.request_id "
+                + "where r.reference = :r and n.acknowledged_how = 'LINK'").param("r", reference).query(Long.class).single())
+                .isEqualTo(2);
+
+        // mails that carry the address or the name went only to the requester and the two subcontractors
+        for (String recipient : List.of(email, workshop, itService)) {
+            assertThat(TestMailServer.receivedBy(recipient)).isNotEmpty();
+        }
+        assertThat(DatabaseScan.occurrences(dataSource, "(erased)", table -> table.equals("outbox_mail"))).isNotEmpty();
+
+        // the address can never be added to the newsletter again, in any letter case
+        assertThat(signUp.signUp("Someone", email.toUpperCase(), "fi", ConsentChannel.SIGN_UP_FORM))
+                .isEqualTo(NewsletterSignUp.Outcome.SUPPRESSED);
+        assertThat(DatabaseScan.occurrences(dataSource, email, table -> table.equals("contact"))).isEmpty();
+    }
+
+    @Test
+    void invoicingRecordsAreKeptUntilTheirPurgeDateAndTheLetterSaysSo() throws Exception {
+        String email = uniqueAddress("laskutettu");
+        long contact = register.subscriber("Laskutettu Asiakas", email, "en");
+        LocalDate purge = LocalDate.now().plusYears(5).withMonth(12).withDayOfMonth(31);
+        register.invoice(contact, "INV-2025-0042", LocalDate.now().minusMonths(3), purge);
+
+        String reference = json.readTree(http().postJson("/api/requests", """
+                {"type":"DELETION","email":"%s","language":"en"}""".formatted(email)).body()).get("reference").asText();
+        http().post(Mails.verificationPath(awaitMailWithSubject(email, "confirm")), "text/plain", new byte[0]);
+        completeAssessment(reference, true);
+
+        MimeMessage answer = awaitMailWithSubject(email, "Answer to your erasure request");
+        String letterText = SealedPdf.text(Mails.attachments(answer).get(0).content()).replaceAll("\\s+", " ");
+        assertThat(letterText).contains("Accounting Act").contains(String.valueOf(purge.getYear()));
+        assertThat(jdbc.sql("select count(*) from contact where id = :c").param("c", contact).query(Long.class).single())
+                .isZero();
+        assertThat(jdbc.sql("select customer_name from invoice_link where invoice_number = 'INV-2025-0042'")
+                .query(String.class).single()).isEqualTo("Laskutettu Asiakas");
+        assertThat(jdbc.sql("select erasure_scope from dsr_request where reference = :r").param("r", reference)
+                .query(String.class).single()).isEqualTo("PARTIAL");
+    }
+
+    private void completeAssessment(String reference, boolean keepInvoicingRecords) throws Exception {
+        Http staff = http();
+        String[] auth = Http.basicAuth("erasurestaff", "s3cret-erasure");
+        JsonNode task = Awaitility.await().atMost(PATIENCE).until(() -> json.readTree(staff.get(
+                "/engine-rest/task?processInstanceBusinessKey=" + reference + "&taskDefinitionKey=UserTask_AssessErasure",
+                auth).body()), tasks -> tasks.size() == 1).get(0);
+        HttpResponse<String> done = staff.postJson("/engine-rest/task/" + task.get("id").asText() + "/complete", """
+                {"variables":{"keepInvoicingRecords":{"value":%s,"type":"Boolean"}}}""".formatted(keepInvoicingRecords),
+                auth);
+        assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
+    }
+
+    private long acknowledgedCount(String reference) {
+        return jdbc.sql("select count(*) from subcontractor_notification n join dsr_request r on r.id = n.request_id "
+                + "where r.reference = :r and n.acknowledged_at is not null").param("r", reference).query(Long.class).single();
+    }
+
+    private static String ackPath(MimeMessage mail) {
+        Matcher m = ACK_LINK.matcher(Mails.text(mail));
+        assertThat(m.find()).as("acknowledgement link in:\n%s", Mails.text(mail)).isTrue();
+        return m.group(1);
+    }
+}
