@@ -39,6 +39,35 @@ public class TestRegister {
         return id;
     }
 
+    public long organisation(String name, String kind) {
+        return GeneratedKeys.insertReturningId(jdbc.sql(
+                        "insert into organisation (name, kind, created_at) values (:name, :kind, :now)")
+                .param("name", name).param("kind", kind).param("now", OffsetDateTime.now(ZoneOffset.UTC)));
+    }
+
+    /** A contact person of an organisation, from the survey order form, without newsletter consent. */
+    public long contactPerson(String name, String email, String language, long organisationId, String role) {
+        return GeneratedKeys.insertReturningId(jdbc.sql("""
+                        insert into contact (name, email, email_normalised, organisation_id, role, language, source, created_at)
+                        values (:name, :email, :normalised, :org, :role, :language, 'ORDER_FORM', :now)""")
+                .param("name", name).param("email", email).param("normalised", EmailAddresses.normalise(email))
+                .param("org", organisationId).param("role", role)
+                .param("language", language).param("now", OffsetDateTime.now(ZoneOffset.UTC)));
+    }
+
+    /** Logs that the contact's data went to a (new) subcontractor. */
+    public void disclosure(long contactId, String subcontractor, String purpose) {
+        long id = GeneratedKeys.insertReturningId(jdbc.sql("""
+                        insert into subcontractor (name, kind, email, language, created_at)
+                        values (:name, 'FACILITATOR', 'facilitator@test.example', 'fi', :now)""")
+                .param("name", subcontractor).param("now", OffsetDateTime.now(ZoneOffset.UTC)));
+        jdbc.sql("""
+                        insert into disclosure (contact_id, subcontractor_id, disclosed_at, purpose)
+                        values (:contact, :sub, :now, :purpose)""")
+                .param("contact", contactId).param("sub", id).param("purpose", purpose)
+                .param("now", OffsetDateTime.now(ZoneOffset.UTC)).update();
+    }
+
     public boolean isSubscribed(long contactId) {
         return register.isSubscribed(contactId);
     }
