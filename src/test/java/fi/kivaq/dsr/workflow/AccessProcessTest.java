@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -26,6 +27,7 @@ import fi.kivaq.dsr.access.AccessRequests;
 import fi.kivaq.dsr.request.DsrRequest;
 import fi.kivaq.dsr.request.Language;
 import fi.kivaq.dsr.request.NewRequest;
+import fi.kivaq.dsr.request.ReceivedVia;
 import fi.kivaq.dsr.request.RequestChannel;
 import fi.kivaq.dsr.request.RequestIntake;
 import fi.kivaq.dsr.request.RequestType;
@@ -34,6 +36,7 @@ import fi.kivaq.dsr.support.Mails;
 import fi.kivaq.dsr.support.SealedPdf;
 import fi.kivaq.dsr.support.TestMailServer;
 import fi.kivaq.dsr.support.TestRegister;
+import fi.kivaq.dsr.verification.SignedRequestCheck;
 
 /** The paths of access.bpmn on the real engine: data found, no data held, refused by a manager, never verified. */
 class AccessProcessTest extends IntegrationTest {
@@ -54,6 +57,8 @@ class AccessProcessTest extends IntegrationTest {
     AccessRequests access;
     @Autowired
     TestRegister register;
+    @Autowired
+    SignedRequestCheck evidenceCheck;
 
     @BeforeEach
     void engine() {
@@ -195,6 +200,29 @@ class AccessProcessTest extends IntegrationTest {
         assertThat(status(request)).isEqualTo("CLOSED_UNVERIFIED");
         assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(done.getId())
                 .activityId("Task_GatherExtract").count()).isZero();
+    }
+
+    @Test
+    void aSignedLetterThatDoesNotConvinceStaffFallsBackToTheMailedLink() {
+        String email = uniqueAddress("unconvincing");
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13};
+        SignedRequestCheck.Evidence scan = evidenceCheck.check("scan.png", png).evidence();
+        DsrRequest request = intake.fileByStaff(new NewRequest(RequestType.ACCESS, email, null, Language.EN, null,
+                RequestChannel.STAFF, Instant.now()), ReceivedVia.LETTER, "staff", Optional.of(scan));
+
+        Task check = awaitTask(request, "UserTask_CheckSignedRequest");
+        assertThat(runtimeService.getVariables(check.getProcessInstanceId()))
+                .containsEntry(ProcessVariables.VERIFICATION_REQUIRED, false)
+                .containsEntry(ProcessVariables.EVIDENCE_CHECK_REQUIRED, true);
+        assertThat(TestMailServer.receivedBy(email)).isEmpty();
+        taskService.complete(check.getId(), Map.of(ProcessVariables.IDENTITY_CONFIRMED, false));
+
+        verify(email, "confirm");
+        HistoricProcessInstance done = awaitEnd(request);
+        assertThat(done.getEndActivityId()).isEqualTo("EndEvent_NoDataAnswered");
+        assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(done.getId())
+                .activityId("CallActivity_VerifyAddress").finished().count()).isEqualTo(1);
+        awaitMailWithSubject(email, "Answer to your access request");
     }
 
     private DsrRequest file(String email, Language language) {
