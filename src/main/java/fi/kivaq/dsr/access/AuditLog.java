@@ -13,7 +13,7 @@ import fi.kivaq.dsr.request.DsrRequest;
 @Service
 public class AuditLog {
 
-    public enum Action { VIEW_EXTRACT, VIEW_LETTER_PREVIEW, VIEW_EVIDENCE, ADD_NOTE, RECORD_REFUSAL_REASON, REGISTER_REQUEST }
+    public enum Action { VIEW_EXTRACT, VIEW_LETTER_PREVIEW, VIEW_EVIDENCE, ADD_NOTE, RECORD_REFUSAL_REASON }
 
     public record Entry(String actor, String action, String reference, String detail, java.time.OffsetDateTime occurredAt) {
     }
