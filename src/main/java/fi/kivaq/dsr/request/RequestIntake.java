@@ -1,9 +1,12 @@
 package fi.kivaq.dsr.request;
 
+import java.util.Optional;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import fi.kivaq.dsr.deadline.DeadlineCalculator;
+import fi.kivaq.dsr.verification.SignedRequestCheck;
 import fi.kivaq.dsr.workflow.RequestProcesses;
 
 /**
@@ -16,11 +19,14 @@ public class RequestIntake {
     private final RequestRepository requests;
     private final RequestProcesses processes;
     private final DeadlineCalculator deadlines;
+    private final RequestEvidence evidence;
 
-    RequestIntake(RequestRepository requests, RequestProcesses processes, DeadlineCalculator deadlines) {
+    RequestIntake(RequestRepository requests, RequestProcesses processes, DeadlineCalculator deadlines,
+                  RequestEvidence evidence) {
         this.requests = requests;
         this.processes = processes;
         this.deadlines = deadlines;
+        this.evidence = evidence;
     }
 
     /** A request whose address still has to be verified (web form, API). */
@@ -29,6 +35,24 @@ public class RequestIntake {
         DsrRequest filed = requests.insert(request, deadlines.dueDate(request.receivedAt()),
                 RequestStatus.AWAITING_VERIFICATION, VerificationState.PENDING, null);
         processes.start(filed);
+        return filed;
+    }
+
+    /**
+     * A request that reached us by letter, e-mail or phone, registered by staff. Its deadline counts from when it
+     * arrived, which may be in the past. With evidence of identity (a signed letter) no link is mailed: a digitally
+     * signed PDF whose signature verified proves it by itself, a scanned letter waits for staff to check it.
+     */
+    @Transactional
+    public DsrRequest fileByStaff(NewRequest request, ReceivedVia receivedVia, String staffUser,
+                                  Optional<SignedRequestCheck.Evidence> proof) {
+        boolean evidenced = proof.isPresent();
+        DsrRequest filed = requests.insert(request, deadlines.dueDate(request.receivedAt()),
+                evidenced ? RequestStatus.IN_PROGRESS : RequestStatus.AWAITING_VERIFICATION,
+                evidenced ? VerificationState.NOT_REQUIRED : VerificationState.PENDING, null);
+        requests.markRegisteredByStaff(filed.id(), receivedVia, staffUser);
+        proof.ifPresent(file -> evidence.store(filed.id(), file, staffUser));
+        processes.start(filed, proof.map(file -> !file.digitallySigned()).orElse(false));
         return filed;
     }
 

@@ -100,6 +100,18 @@ public class RequestRepository {
                 .param("at", utc(at)).param("id", id).update();
     }
 
+    /** Records that staff registered the request, and how it reached us. */
+    void markRegisteredByStaff(long id, ReceivedVia receivedVia, String staffUser) {
+        jdbc.sql("update dsr_request set received_via = :via, registered_by = :by where id = :id")
+                .param("via", receivedVia.name()).param("by", staffUser).param("id", id).update();
+    }
+
+    /** How a staff-registered request reached us; empty for requests the requester filed. */
+    public java.util.Optional<ReceivedVia> receivedVia(long id) {
+        return jdbc.sql("select received_via from dsr_request where id = :id").param("id", id)
+                .query(String.class).optional().map(ReceivedVia::valueOf);
+    }
+
     public void linkContact(long id, long contactId) {
         jdbc.sql("update dsr_request set contact_id = :contact where id = :id")
                 .param("contact", contactId).param("id", id).update();

@@ -13,6 +13,26 @@ public final class ProcessVariables {
     /** Outcome of the address verification sub-process. */
     public static final String ADDRESS_VERIFIED = "addressVerified";
 
+    /**
+     * Whether staff must check evidence of identity that came with the request (a signed letter) before it goes on;
+     * false when a digital signature was verified on upload. Access requests only.
+     */
+    public static final String EVIDENCE_CHECK_REQUIRED = "evidenceCheckRequired";
+    /** Staff's outcome of checking a signed request: true when it proves the requester's identity. */
+    public static final String IDENTITY_CONFIRMED = "identityConfirmed";
+    /** Whether the register holds data about the verified address. */
+    public static final String DATA_HELD = "dataHeld";
+    /** Staff's review of an access extract: one of {@link ReviewDecision}. */
+    public static final String REVIEW_DECISION = "reviewDecision";
+    /** A manager's decision on a referred access request: one of {@link ManagerDecision}. */
+    public static final String MANAGER_DECISION = "managerDecision";
+
+    /** Values of {@link #REVIEW_DECISION}. */
+    public enum ReviewDecision { APPROVE, GATHER_AGAIN, REFER_TO_MANAGER }
+
+    /** Values of {@link #MANAGER_DECISION}. */
+    public enum ManagerDecision { ANSWER, REFUSE }
+
     /** Message correlated when the requester confirms the mailed link. */
     public static final String MESSAGE_ADDRESS_VERIFIED = "AddressVerified";
 

@@ -1,5 +1,6 @@
 package fi.kivaq.dsr.workflow;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
@@ -16,6 +17,7 @@ public class RequestProcesses {
     static final String UNSUBSCRIBE = "unsubscribe";
     static final String MANUAL_HANDLING = "manual-handling";
     static final String ERASURE = "erasure";
+    static final String ACCESS = "access";
 
     private final RuntimeService runtimeService;
 
@@ -25,17 +27,30 @@ public class RequestProcesses {
 
     /** Runs in the caller's transaction, so the request row and its process exist together or not at all. */
     public void start(DsrRequest request) {
-        runtimeService.startProcessInstanceByKey(processKey(request.type()), request.reference(), Map.of(
-                ProcessVariables.REQUEST_ID, request.id(),
-                ProcessVariables.VERIFICATION_REQUIRED, request.verificationState() == VerificationState.PENDING));
+        start(request, false);
+    }
+
+    /**
+     * @param evidenceCheckRequired the request came with evidence of identity (a signed letter) that staff check
+     *                              instead of mailing a verification link
+     */
+    public void start(DsrRequest request, boolean evidenceCheckRequired) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(ProcessVariables.REQUEST_ID, request.id());
+        variables.put(ProcessVariables.VERIFICATION_REQUIRED, request.verificationState() == VerificationState.PENDING);
+        if (request.type() == RequestType.ACCESS) {
+            variables.put(ProcessVariables.EVIDENCE_CHECK_REQUIRED, evidenceCheckRequired);
+        }
+        runtimeService.startProcessInstanceByKey(processKey(request.type()), request.reference(), variables);
     }
 
     private static String processKey(RequestType type) {
         return switch (type) {
             case UNSUBSCRIBE -> UNSUBSCRIBE;
+            case ACCESS -> ACCESS;
             case DELETION -> ERASURE;
-            // access and rectification get their own processes; until then staff handle them by hand
-            case ACCESS, RECTIFICATION -> MANUAL_HANDLING;
+            // rectification gets its own process; until then staff handle it by hand
+            case RECTIFICATION -> MANUAL_HANDLING;
         };
     }
 }

@@ -62,6 +62,24 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)), headers);
     }
 
+    /** A multipart/form-data POST, as a browser sends a form with a file field. */
+    public HttpResponse<String> postMultipart(String path, Map<String, String> fields, String fileField, String fileName,
+                                              String fileType, byte[] content, String... headers) {
+        String boundary = "----kivaq" + java.util.UUID.randomUUID().toString().replace("-", "");
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        java.util.function.Consumer<String> text = s -> body.writeBytes(s.getBytes(StandardCharsets.UTF_8));
+        fields.forEach((name, value) -> text.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                + name + "\"\r\n\r\n" + value + "\r\n"));
+        if (fileField != null) {
+            text.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+                    + fileName + "\"\r\nContent-Type: " + fileType + "\r\n\r\n");
+            body.writeBytes(content);
+            text.accept("\r\n");
+        }
+        text.accept("--" + boundary + "--\r\n");
+        return post(path, "multipart/form-data; boundary=" + boundary, body.toByteArray(), headers);
+    }
+
     public static String[] basicAuth(String user, String password) {
         String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         return new String[] {"Authorization", "Basic " + token};

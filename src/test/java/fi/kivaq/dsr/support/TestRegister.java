@@ -63,6 +63,27 @@ public class TestRegister {
                 .update();
     }
 
+    public long organisation(String name, String kind) {
+        return GeneratedKeys.insertReturningId(jdbc.sql(
+                        "insert into organisation (name, kind, created_at) values (:name, :kind, :now)")
+                .param("name", name).param("kind", kind).param("now", OffsetDateTime.now(ZoneOffset.UTC)));
+    }
+
+    /** A contact person of an organisation, from the survey order form, without newsletter consent. */
+    public long contactPerson(String name, String email, String language, long organisationId, String role) {
+        return GeneratedKeys.insertReturningId(jdbc.sql("""
+                        insert into contact (name, email, email_normalised, organisation_id, role, language, source, created_at)
+                        values (:name, :email, :normalised, :org, :role, :language, 'ORDER_FORM', :now)""")
+                .param("name", name).param("email", email).param("normalised", EmailAddresses.normalise(email))
+                .param("org", organisationId).param("role", role)
+                .param("language", language).param("now", OffsetDateTime.now(ZoneOffset.UTC)));
+    }
+
+    /** Logs that the contact's data went to a (new) subcontractor. */
+    public void disclosure(long contactId, String subcontractor, String purpose) {
+        disclose(contactId, subcontractor(subcontractor, "facilitator@test.example", "fi"), purpose);
+    }
+
     public boolean isSubscribed(long contactId) {
         return register.isSubscribed(contactId);
     }

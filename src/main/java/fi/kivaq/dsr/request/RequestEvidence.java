@@ -1,0 +1,71 @@
+package fi.kivaq.dsr.request;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import fi.kivaq.dsr.verification.SignedRequestCheck;
+
+/** Evidence of identity that came with a request (a scanned or digitally signed letter), kept in our table only. */
+@Repository
+public class RequestEvidence {
+
+    /** What staff see about a piece of evidence; the file itself is read separately, and every read is audited. */
+    public record Item(long id, String fileName, String contentType, long sizeBytes, String sha256,
+                       boolean digitallySigned, String signerSubject, String uploadedBy, OffsetDateTime uploadedAt) {
+    }
+
+    public record File(String fileName, String contentType, byte[] content) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    RequestEvidence(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    void store(long requestId, SignedRequestCheck.Evidence evidence, String uploadedBy) {
+        jdbc.sql("""
+                        insert into request_evidence (request_id, file_name, content_type, content, size_bytes, sha256,
+                            signature_state, signer_subject, uploaded_by, uploaded_at)
+                        values (:request, :fileName, :type, :content, :size, :sha256, :state, :signer, :by, :now)""")
+                .param("request", requestId)
+                .param("fileName", evidence.fileName())
+                .param("type", evidence.contentType())
+                .param("content", evidence.content())
+                .param("size", (long) evidence.content().length)
+                .param("sha256", evidence.sha256())
+                .param("state", evidence.digitallySigned() ? "VALID" : "NONE")
+                .param("signer", evidence.signerSubject())
+                .param("by", uploadedBy)
+                .param("now", clock.instant().atOffset(ZoneOffset.UTC))
+                .update();
+    }
+
+    public List<Item> of(long requestId) {
+        return jdbc.sql("""
+                        select id, file_name, content_type, size_bytes, sha256, signature_state, signer_subject,
+                            uploaded_by, uploaded_at
+                        from request_evidence where request_id = :id order by id""")
+                .param("id", requestId)
+                .query((rs, i) -> new Item(rs.getLong("id"), rs.getString("file_name"), rs.getString("content_type"),
+                        rs.getLong("size_bytes"), rs.getString("sha256"), "VALID".equals(rs.getString("signature_state")),
+                        rs.getString("signer_subject"), rs.getString("uploaded_by"),
+                        rs.getObject("uploaded_at", OffsetDateTime.class)))
+                .list();
+    }
+
+    public Optional<File> file(long requestId, long evidenceId) {
+        return jdbc.sql("select file_name, content_type, content from request_evidence where id = :id and request_id = :request")
+                .param("id", evidenceId).param("request", requestId)
+                .query((rs, i) -> new File(rs.getString("file_name"), rs.getString("content_type"), rs.getBytes("content")))
+                .optional();
+    }
+}
