@@ -15,6 +15,8 @@ public class RequestProcesses {
 
     static final String UNSUBSCRIBE = "unsubscribe";
     static final String MANUAL_HANDLING = "manual-handling";
+    /** bpmn/deadline-watch.bpmn: reminder, escalation and overdue timers of every request (package deadline) */
+    public static final String DEADLINE_WATCH = "deadline-watch";
 
     private final RuntimeService runtimeService;
 
@@ -24,6 +26,8 @@ public class RequestProcesses {
 
     /** Runs in the caller's transaction, so the request row and its process exist together or not at all. */
     public void start(DsrRequest request) {
+        // first, so that the watch exists before the request's own process can close the request
+        runtimeService.startProcessInstanceByKey(DEADLINE_WATCH, request.reference(), Map.of(ProcessVariables.REQUEST_ID, request.id()));
         runtimeService.startProcessInstanceByKey(processKey(request.type()), request.reference(), Map.of(
                 ProcessVariables.REQUEST_ID, request.id(),
                 ProcessVariables.VERIFICATION_REQUIRED, request.verificationState() == VerificationState.PENDING));
