@@ -125,6 +125,9 @@ public class DeadlineCalculator {
     public long workingDaysBetween(LocalDate fromInclusive, LocalDate toInclusive) {
         Objects.requireNonNull(fromInclusive, "fromInclusive");
         Objects.requireNonNull(toInclusive, "toInclusive");
+        if (fromInclusive.isAfter(toInclusive)) {
+            return 0; // as documented; LocalDate.datesUntil would throw
+        }
         return fromInclusive.datesUntil(toInclusive.plusDays(1)).filter(this::isWorkingDay).count();
     }
 

@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,9 +26,11 @@ public class RequestRepository {
             received_at, due_date, verification_state, verification_requested_at, verified_at, closed_at""";
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    RequestRepository(JdbcClient jdbc) {
+    RequestRepository(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     /** Inserts the request and gives it its reference, {@code DSR-<year of receipt>-<number>}. */
@@ -79,6 +82,9 @@ public class RequestRepository {
                 .param("status", status.name())
                 .param("closedAt", closing ? utc(at) : null)
                 .param("id", id).update();
+        if (closing) {
+            events.publishEvent(new RequestClosed(id, status, at));
+        }
     }
 
     public void markVerificationRequested(long id, Instant at) {
@@ -98,6 +104,7 @@ public class RequestRepository {
                         update dsr_request set verification_state = 'EXPIRED', status = 'CLOSED_UNVERIFIED', closed_at = :at
                         where id = :id""")
                 .param("at", utc(at)).param("id", id).update();
+        events.publishEvent(new RequestClosed(id, RequestStatus.CLOSED_UNVERIFIED, at));
     }
 
     /** Records that staff registered the request, and how it reached us. */

@@ -10,6 +10,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -54,13 +55,20 @@ class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/", "/request", "/api/requests", "/verify/*", "/unsubscribe/*", "/acknowledge/*",
                                 "/css/**", "/favicon.ico", "/error", "/login").permitAll()
+                        // deadlines: the dashboard and the extension are for managers only
+                        .requestMatchers("/staff/dashboard", "/staff/requests/*/extension").hasRole("MANAGER")
                         .requestMatchers("/staff/**").hasAnyRole("STAFF", "MANAGER", "ADMIN")
+                        // operations: health without details is public (load balancers); metrics need staff
+                        .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness").permitAll()
+                        .requestMatchers("/actuator/**").hasAnyRole("STAFF", "MANAGER", "ADMIN")
                         .anyRequest().authenticated())
                 // Public endpoints act on a secret token in their path or on anonymous input, never on a session,
                 // and RFC 8058 one-click POSTs come from mail providers without any token of ours.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/request", "/api/requests", "/verify/*", "/unsubscribe/*",
                         "/acknowledge/*"))
                 .formLogin(form -> form.defaultSuccessUrl("/staff", false))
+                // HTTP Basic for machines (a Prometheus scraper); people without credentials still get the login page
+                .httpBasic(basic -> basic.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))
                 .logout(Customizer.withDefaults())
                 .headers(headers -> headers
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))

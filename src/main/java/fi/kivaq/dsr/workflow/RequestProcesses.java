@@ -18,6 +18,8 @@ public class RequestProcesses {
     static final String MANUAL_HANDLING = "manual-handling";
     static final String ERASURE = "erasure";
     static final String ACCESS = "access";
+    /** bpmn/deadline-watch.bpmn: reminder, escalation and overdue timers of every request (package deadline) */
+    public static final String DEADLINE_WATCH = "deadline-watch";
 
     private final RuntimeService runtimeService;
 
@@ -41,6 +43,9 @@ public class RequestProcesses {
         if (request.type() == RequestType.ACCESS) {
             variables.put(ProcessVariables.EVIDENCE_CHECK_REQUIRED, evidenceCheckRequired);
         }
+        // first, so that the watch exists before the request's own process can close the request
+        runtimeService.startProcessInstanceByKey(DEADLINE_WATCH, request.reference(),
+                Map.of(ProcessVariables.REQUEST_ID, request.id()));
         runtimeService.startProcessInstanceByKey(processKey(request.type()), request.reference(), variables);
     }
 

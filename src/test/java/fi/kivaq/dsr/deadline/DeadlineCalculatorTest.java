@@ -201,6 +201,8 @@ class DeadlineCalculatorTest {
             2026-06-19 | 2026-06-19 | 0
             # From after to: nothing left (overdue is detected by comparing dates)
             2026-06-23 | 2026-06-22 | 0
+            # weeks after the due date: still 0, not an exception
+            2026-07-06 | 2026-06-22 | 0
             # April 2026: 22 weekdays minus Good Friday (3 Apr) and Easter Monday (6 Apr)
             2026-04-01 | 2026-04-30 | 20
             # Christmas to Epiphany: 21-23 Dec (3), 28-31 Dec (4), 4-5 Jan (2), 7-8 Jan (2)

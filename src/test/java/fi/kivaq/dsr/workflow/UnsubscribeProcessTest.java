@@ -75,9 +75,9 @@ class UnsubscribeProcessTest extends IntegrationTest {
                 .query(String.class).single();
 
         Awaitility.await().atMost(PATIENCE).until(() -> historyService.createHistoricProcessInstanceQuery()
-                .processInstanceBusinessKey(reference).finished().count() == 1);
+                .processInstanceBusinessKey(reference).processDefinitionKey("unsubscribe").finished().count() == 1);
         var instance = historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(reference)
-                .singleResult();
+                .processDefinitionKey("unsubscribe").singleResult();
         org.assertj.core.api.Assertions.assertThat(instance.getProcessDefinitionKey()).isEqualTo("unsubscribe");
         org.assertj.core.api.Assertions.assertThat(instance.getEndActivityId()).isEqualTo("EndEvent_NewsletterStopped");
         org.assertj.core.api.Assertions.assertThat(historyService.createHistoricActivityInstanceQuery()

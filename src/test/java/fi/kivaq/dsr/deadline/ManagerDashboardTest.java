@@ -1,0 +1,125 @@
+package fi.kivaq.dsr.deadline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import fi.kivaq.dsr.request.DsrRequest;
+import fi.kivaq.dsr.request.Language;
+import fi.kivaq.dsr.request.NewRequest;
+import fi.kivaq.dsr.request.RequestChannel;
+import fi.kivaq.dsr.request.RequestIntake;
+import fi.kivaq.dsr.request.RequestType;
+import fi.kivaq.dsr.support.Http;
+import fi.kivaq.dsr.support.IntegrationTest;
+
+/** /staff/dashboard: managers only; overdue and at-risk requests marked; the operations endpoints' access. */
+class ManagerDashboardTest extends IntegrationTest {
+
+    @Autowired
+    IdentityService identityService;
+    @Autowired
+    RequestIntake intake;
+    @Autowired
+    DeadlineCalculator calculator;
+
+    @BeforeEach
+    void users() {
+        DeadlineTestUsers.ensure(identityService, "dashstaff", "pw-dashstaff", null, false);
+        DeadlineTestUsers.ensure(identityService, "dashmanager", "pw-dashmanager", null, true);
+    }
+
+    @Test
+    void onlyManagersSeeTheDashboard() {
+        HttpResponse<String> anonymous = http().get("/staff/dashboard");
+        assertThat(anonymous.statusCode()).isEqualTo(302);
+        assertThat(anonymous.headers().firstValue("Location").orElse("")).endsWith("/login");
+
+        Http staff = StaffLogin.login(http(), "dashstaff", "pw-dashstaff");
+        assertThat(staff.get("/staff").statusCode()).isEqualTo(200);
+        assertThat(staff.get("/staff/dashboard").statusCode()).isEqualTo(403);
+
+        HttpResponse<String> manager = StaffLogin.login(http(), "dashmanager", "pw-dashmanager").get("/staff/dashboard");
+        assertThat(manager.statusCode()).isEqualTo(200);
+        assertThat(manager.body()).contains("Määräajat");
+    }
+
+    @Test
+    void overdueAndAtRiskRequestsAreMarked() {
+        DsrRequest overdue = file(Instant.now().minusSeconds(45L * 24 * 3600));
+        // received a month minus two days ago: due within the next few days
+        DsrRequest atRisk = file(ZonedDateTime.now(DeadlineCalculator.HELSINKI).minusMonths(1).plusDays(2).toInstant());
+        DsrRequest relaxed = file(Instant.now());
+        LocalDate today = LocalDate.now(DeadlineCalculator.HELSINKI);
+        assertThat(overdue.dueDate()).isBefore(today);
+        assertThat(calculator.workingDaysBetween(today, atRisk.dueDate())).isBetween(1L, 5L);
+
+        Document page = Jsoup.parse(StaffLogin.login(http(), "dashmanager", "pw-dashmanager")
+                .get("/staff/dashboard").body());
+
+        Element overdueRow = row(page, overdue);
+        assertThat(overdueRow.hasClass("overdue")).isTrue();
+        assertThat(overdueRow.text()).contains("MYÖHÄSSÄ").doesNotContain("VAARASSA");
+        assertThat(overdueRow.select("a[href$=/staff/requests/" + overdue.reference() + "]")).hasSize(1);
+        assertThat(overdueRow.select("form")).as("no extension after the first due date").isEmpty();
+
+        Element atRiskRow = row(page, atRisk);
+        assertThat(atRiskRow.hasClass("at-risk")).isTrue();
+        assertThat(atRiskRow.text()).contains("VAARASSA");
+        assertThat(atRiskRow.select("td").get(4).text())
+                .isEqualTo(String.valueOf(calculator.workingDaysBetween(today, atRisk.dueDate())));
+        assertThat(atRiskRow.select("a[href*=/camunda/app/cockpit/default/#/process-instance/]")).hasSize(1);
+        assertThat(atRiskRow.select("form textarea[name=reason]")).hasSize(1);
+
+        // the nearest deadline comes first
+        assertThat(page.select("tr[data-reference]").eachAttr("data-reference").indexOf(overdue.reference()))
+                .isLessThan(page.select("tr[data-reference]").eachAttr("data-reference").indexOf(atRisk.reference()));
+        assertThat(page.select("tr[data-reference=" + relaxed.reference() + "]").stream()
+                .noneMatch(r -> r.hasClass("overdue") || r.hasClass("at-risk"))).isTrue();
+        assertThat(page.select("svg.chart rect.bar")).hasSize(12);
+        assertThat(page.select("table.counts td").eachText()).contains("Odottaa vahvistusta");
+    }
+
+    @Test
+    void healthIsPublicWithoutDetailsAndMetricsNeedStaff() {
+        HttpResponse<String> health = http().get("/actuator/health");
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"UP\"").doesNotContain("components");
+
+        HttpResponse<String> anonymousMetrics = http().get("/actuator/prometheus");
+        assertThat(anonymousMetrics.statusCode()).isEqualTo(302);
+
+        HttpResponse<String> metrics = http().get("/actuator/prometheus", Http.basicAuth("dashstaff", "pw-dashstaff"));
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("dsr_requests_open{type=\"ACCESS\"}")
+                .contains("dsr_requests_at_risk{type=\"DELETION\"}").contains("dsr_requests_overdue{type=\"UNSUBSCRIBE\"}");
+
+        HttpResponse<String> details = http().get("/actuator/health", Http.basicAuth("dashmanager", "pw-dashmanager"));
+        assertThat(details.body()).contains("\"db\"").contains("\"mailDispatcher\"").contains("\"backlog\"")
+                .contains("\"jobExecutor\"");
+        assertThat(http().get("/actuator/prometheus", Http.basicAuth("dashstaff", "wrong")).statusCode())
+                .as("bad credentials get nothing").isNotEqualTo(200);
+    }
+
+    private DsrRequest file(Instant receivedAt) {
+        return intake.file(new NewRequest(RequestType.ACCESS, uniqueAddress("dash"), null, Language.FI, null,
+                RequestChannel.API, receivedAt));
+    }
+
+    private static Element row(Document page, DsrRequest request) {
+        Element row = page.selectFirst("tr[data-reference=" + request.reference() + "]");
+        assertThat(row).as("row of " + request.reference()).isNotNull();
+        return row;
+    }
+}
