@@ -66,6 +66,21 @@ class StaffAccessTest extends IntegrationTest {
     }
 
     @Test
+    void nobodyCanUseTheWebappsFirstRunSetupToCreateAnAdministrator() {
+        // as a browser would: the webapp's page hands out its CSRF token, which the API call then carries
+        Http browser = http();
+        String csrf = browser.get("/camunda/app/admin/default/").headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("XSRF-TOKEN=")).map(c -> c.substring(11, c.indexOf(';')))
+                .findFirst().orElseThrow(() -> new AssertionError("no CSRF cookie from the webapp"));
+        HttpResponse<String> setup = browser.postJson("/camunda/api/admin/setup/default/user/create", """
+                {"profile":{"id":"intruder","firstName":"I","lastName":"N","email":"i@n.example"},
+                 "credentials":{"password":"intruder-pass"}}""", "X-XSRF-TOKEN", csrf);
+        assertThat(setup.statusCode()).isIn(401, 403);
+        assertThat(http().get("/engine-rest/user?id=intruder", Http.basicAuth("teststaff", "s3cret-staff")).body())
+                .doesNotContain("intruder");
+    }
+
+    @Test
     void camundaWebappsAskForTheirOwnLogin() {
         Http http = http();
         assertThat(http.get("/camunda/api/engine/engine/default/task").statusCode()).isEqualTo(401);
