@@ -10,13 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record DsrProperties(
         /* Public base address of this system, used in every link we mail. */
         @DefaultValue("http://localhost:8080") String publicBaseUrl,
-        @DefaultValue Verification verification,
-        @DefaultValue Demo demo) {
+        @DefaultValue Verification verification) {
 
     public record Verification(@DefaultValue("P7D") Duration linkValidity) {
-    }
-
-    public record Demo(@DefaultValue("false") boolean enabled) {
     }
 
     /** Joins the public base address and a path, whether or not the base ends with a slash. */

@@ -10,10 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
 import java.util.Set;
 
-import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 
 import org.slf4j.Logger;
@@ -110,27 +107,11 @@ class MailSink implements SmartLifecycle {
         String readable = "From: " + String.join(", ", message.getHeader("From")) + "\n"
                 + "To: " + String.join(", ", message.getHeader("To")) + "\n"
                 + "Subject: " + message.getSubject() + "\n\n"
-                + plainText(message) + "\n";
+                + MailText.plainText(message) + "\n";
         Files.writeString(directory.resolve(base + ".txt"), readable);
         log.info("Mail sink received '{}' -> {}", message.getSubject(), directory.resolve(base + ".txt"));
     }
 
-    private static String plainText(Part part) throws MessagingException, IOException {
-        if (part.isMimeType("text/plain")) {
-            return (String) part.getContent();
-        }
-        if (part.isMimeType("multipart/*")) {
-            Multipart multipart = (Multipart) part.getContent();
-            for (int i = 0; i < multipart.getCount(); i++) {
-                BodyPart body = multipart.getBodyPart(i);
-                String text = plainText(body);
-                if (!text.isEmpty()) {
-                    return text;
-                }
-            }
-        }
-        return "";
-    }
 
     private static boolean isThisMachine(String host) {
         try {

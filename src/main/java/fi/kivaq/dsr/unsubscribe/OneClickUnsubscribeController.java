@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -48,8 +47,7 @@ class OneClickUnsubscribeController {
     }
 
     @PostMapping("/unsubscribe/{token}")
-    String unsubscribe(@PathVariable String token, HttpServletRequest request, HttpServletResponse response,
-                       Model model) {
+    String unsubscribe(@PathVariable String token, HttpServletRequest request, HttpServletResponse response) {
         return unsubscribe.unsubscribeByLink(token).map(l -> {
             localeResolver.setLocale(request, response, l.locale());
             return "web/unsubscribe-done";

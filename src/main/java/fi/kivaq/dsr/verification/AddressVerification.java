@@ -32,7 +32,11 @@ public class AddressVerification {
 
     private static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
 
-    public enum LinkState { VALID, USED, EXPIRED, UNKNOWN }
+    public enum LinkState {
+        VALID, USED, EXPIRED, UNKNOWN,
+        /** The answer to a successful confirm: this request just became verified. */
+        CONFIRMED
+    }
 
     /** What the link page may show: the request's reference, type and language, never the address. */
     public record LinkStatus(LinkState state, DsrRequest request) {
@@ -126,7 +130,7 @@ public class AddressVerification {
             TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
             return new LinkStatus(LinkState.EXPIRED, request);
         }
-        return new LinkStatus(LinkState.USED, requests.findById(request.id()).orElseThrow());
+        return new LinkStatus(LinkState.CONFIRMED, requests.findById(request.id()).orElseThrow());
     }
 
     /** The link expired unused: close the request and tell the address, briefly, that nothing was done. */

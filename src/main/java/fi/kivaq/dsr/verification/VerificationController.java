@@ -38,7 +38,7 @@ class VerificationController {
             return page(before, null, model, request, response);
         }
         AddressVerification.LinkStatus after = verification.confirm(token);
-        if (after.state() == AddressVerification.LinkState.EXPIRED) {
+        if (after.state() != AddressVerification.LinkState.CONFIRMED) {
             return page(after, null, model, request, response);
         }
         speak(after.request(), request, response);
@@ -57,7 +57,7 @@ class VerificationController {
                 return validView;
             }
             case UNKNOWN -> response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-            case USED, EXPIRED -> response.setStatus(HttpServletResponse.SC_GONE);
+            case USED, EXPIRED, CONFIRMED -> response.setStatus(HttpServletResponse.SC_GONE);
         }
         model.addAttribute("reason", status.state().name());
         return "web/link-invalid";

@@ -10,6 +10,8 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 
+import fi.kivaq.dsr.mail.MailText;
+
 /** Reading the mails tests receive. */
 public final class Mails {
 
@@ -20,7 +22,7 @@ public final class Mails {
 
     public static String text(MimeMessage message) {
         try {
-            return text((Part) message);
+            return MailText.plainText(message);
         } catch (IOException | MessagingException e) {
             throw new IllegalStateException(e);
         }
@@ -73,22 +75,5 @@ public final class Mails {
             throw new AssertionError("no verification link in mail:\n" + text(message));
         }
         return "/verify/" + m.group(1);
-    }
-
-    private static String text(Part part) throws IOException, MessagingException {
-        if (part.isMimeType("text/plain")) {
-            return (String) part.getContent();
-        }
-        if (part.isMimeType("multipart/*")) {
-            Multipart multipart = (Multipart) part.getContent();
-            for (int i = 0; i < multipart.getCount(); i++) {
-                BodyPart body = multipart.getBodyPart(i);
-                String text = text(body);
-                if (!text.isEmpty()) {
-                    return text;
-                }
-            }
-        }
-        return "";
     }
 }
