@@ -13,7 +13,10 @@ import fi.kivaq.dsr.request.DsrRequest;
 @Service
 public class AuditLog {
 
-    public enum Action { VIEW_EXTRACT, VIEW_LETTER_PREVIEW, VIEW_EVIDENCE, ADD_NOTE, RECORD_REFUSAL_REASON }
+    public enum Action {
+        VIEW_EXTRACT, VIEW_LETTER_PREVIEW, VIEW_EVIDENCE, ADD_NOTE, RECORD_REFUSAL_REASON,
+        VIEW_RECTIFICATION, DECIDE_RECTIFICATION
+    }
 
     public record Entry(String actor, String action, String reference, String detail, java.time.OffsetDateTime occurredAt) {
     }

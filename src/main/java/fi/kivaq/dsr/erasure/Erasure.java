@@ -102,6 +102,9 @@ public class Erasure {
                     .param("c", contactId).param("today", LocalDate.now(clock)).update();
         }
         jdbc.sql("delete from invoice_link where contact_id = :c").param("c", contactId).update();
+        // the person's other requests (e.g. from an address they no longer use) are reduced with this one's
+        jdbc.sql("update dsr_request set erased_by_request_id = :r where contact_id = :c and id <> :r")
+                .param("r", requestId).param("c", contactId).update();
         // consents, disclosures and one-click links go with the contact (on delete cascade)
         jdbc.sql("delete from contact where id = :c").param("c", contactId).update();
         Scope scope = retainedUntil != null ? Scope.PARTIAL : Scope.FULL;
@@ -161,8 +164,10 @@ public class Erasure {
             return;
         }
         String normalised = EmailAddresses.normalise(request.requesterEmail());
-        List<Long> requestIds = jdbc.sql("select id from dsr_request where requester_email_normalised = :e")
-                .param("e", normalised).query(Long.class).list();
+        List<Long> requestIds = jdbc.sql("""
+                        select id from dsr_request
+                        where requester_email_normalised = :e or erased_by_request_id = :id or id = :id""")
+                .param("e", normalised).param("id", requestId).query(Long.class).list();
         long pending = jdbc.sql("""
                         select count(*) from outbox_mail where status in ('PENDING', 'SENDING')
                         and (request_id in (:ids) or lower(recipient) = :e)""")
@@ -178,6 +183,11 @@ public class Erasure {
         jdbc.sql("update response_letter set content = :empty where request_id in (:ids)")
                 .param("empty", new byte[0]).param("ids", requestIds).update();
         jdbc.sql("delete from verification_token where request_id in (:ids)").param("ids", requestIds).update();
+        // what a rectification changed from and to, and the reason staff wrote to the person
+        jdbc.sql("update rectification_change set current_value = null, new_value = :erased where request_id in (:ids)")
+                .param("erased", ERASED).param("ids", requestIds).update();
+        jdbc.sql("update rectification_decision set reason = null where request_id in (:ids)")
+                .param("ids", requestIds).update();
         jdbc.sql("""
                         update dsr_request set requester_email = null, requester_name = null, details = null,
                             requester_email_normalised = :hash, personal_data_reduced_at = :now

@@ -113,7 +113,18 @@ final class LetterSections {
                 list("section.changes", content.changes());
                 notified();
             }
-            case RECTIFICATION_REFUSED, REFUSAL -> {
+            case RECTIFICATION_PARTIAL -> {
+                statement();
+                list("section.decisions", content.changes());
+                reason(content.reason());
+                notified();
+            }
+            case RECTIFICATION_REFUSED -> {
+                statement();
+                list("section.requested", content.changes());
+                reason(content.reason());
+            }
+            case REFUSAL -> {
                 statement();
                 reason(content.reason());
             }

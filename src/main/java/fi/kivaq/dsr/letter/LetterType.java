@@ -9,6 +9,8 @@ public enum LetterType {
     ACCESS_DATA,
     ACCESS_NO_DATA,
     RECTIFICATION_DONE,
+    /** Some of the requested changes made, others refused with a reason. */
+    RECTIFICATION_PARTIAL,
     RECTIFICATION_REFUSED,
     ERASURE_DONE,
     ERASURE_PARTIAL,
@@ -18,6 +20,6 @@ public enum LetterType {
 
     /** Letters that refuse a request in whole or in part must name the judicial remedy (GDPR Art. 12(4)). */
     boolean refusesSomething() {
-        return this == RECTIFICATION_REFUSED || this == ERASURE_PARTIAL || this == REFUSAL;
+        return this == RECTIFICATION_REFUSED || this == RECTIFICATION_PARTIAL || this == ERASURE_PARTIAL || this == REFUSAL;
     }
 }

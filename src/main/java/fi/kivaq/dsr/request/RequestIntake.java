@@ -56,6 +56,20 @@ public class RequestIntake {
         return filed;
     }
 
+    /**
+     * A correction staff make to a contact in the register, at the person's request by letter, e-mail or phone
+     * ({@code receivedVia}) or on KivaQ's own initiative ({@code null}): it takes the same path as a requester's
+     * rectification, without a verification link (staff act on the register entry itself).
+     */
+    @Transactional
+    public DsrRequest fileForContactByStaff(NewRequest request, long contactId, ReceivedVia receivedVia, String staffUser) {
+        DsrRequest filed = requests.insert(request, deadlines.dueDate(request.receivedAt()),
+                RequestStatus.IN_PROGRESS, VerificationState.NOT_REQUIRED, contactId);
+        requests.markRegisteredByStaff(filed.id(), receivedVia, staffUser);
+        processes.start(filed);
+        return filed;
+    }
+
     /** A request from a channel that already proves control of the contact's address (one-click link). */
     @Transactional
     public DsrRequest fileVerified(NewRequest request, long contactId) {

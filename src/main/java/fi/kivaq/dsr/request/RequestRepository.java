@@ -110,7 +110,8 @@ public class RequestRepository {
     /** Records that staff registered the request, and how it reached us. */
     void markRegisteredByStaff(long id, ReceivedVia receivedVia, String staffUser) {
         jdbc.sql("update dsr_request set received_via = :via, registered_by = :by where id = :id")
-                .param("via", receivedVia.name()).param("by", staffUser).param("id", id).update();
+                .param("via", receivedVia == null ? null : receivedVia.name()).param("by", staffUser).param("id", id)
+                .update();
     }
 
     /** How a staff-registered request reached us; empty for requests the requester filed. */

@@ -54,6 +54,7 @@ class SecurityConfig {
                 .authenticationProvider(provider)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/", "/request", "/api/requests", "/verify/*", "/unsubscribe/*", "/acknowledge/*",
+                                "/confirm-address/*",
                                 "/css/**", "/favicon.ico", "/error", "/login").permitAll()
                         // deadlines: the dashboard and the extension are for managers only
                         .requestMatchers("/staff/dashboard", "/staff/requests/*/extension").hasRole("MANAGER")
@@ -65,7 +66,7 @@ class SecurityConfig {
                 // Public endpoints act on a secret token in their path or on anonymous input, never on a session,
                 // and RFC 8058 one-click POSTs come from mail providers without any token of ours.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/request", "/api/requests", "/verify/*", "/unsubscribe/*",
-                        "/acknowledge/*"))
+                        "/acknowledge/*", "/confirm-address/*"))
                 .formLogin(form -> form.defaultSuccessUrl("/staff", false))
                 // HTTP Basic for machines (a Prometheus scraper); people without credentials still get the login page
                 .httpBasic(basic -> basic.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))

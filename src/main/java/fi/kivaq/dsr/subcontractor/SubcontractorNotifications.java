@@ -185,7 +185,21 @@ public class SubcontractorNotifications {
                         "personEmail", request.requesterEmail(),
                         "disclosedOn", notification.disclosedOn() == null ? "" : notification.disclosedOn().toString(),
                         "purpose", notification.disclosurePurpose() == null ? "" : notification.disclosurePurpose(),
-                        "link", properties.publicUrl("/acknowledge/" + token))));
+                        "link", properties.publicUrl("/acknowledge/" + token),
+                        "changes", correctedData(request))));
+    }
+
+    /** For a rectification, the fields and their corrected values (the subcontractor corrects its copy to match). */
+    private List<Map<String, String>> correctedData(DsrRequest request) {
+        if (request.type() != RequestType.RECTIFICATION) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select field, new_value from rectification_change
+                        where request_id = :request and outcome = 'APPLIED' order by field""")
+                .param("request", request.id())
+                .query((rs, row) -> Map.of("field", rs.getString("field"), "value", rs.getString("new_value")))
+                .list();
     }
 
     private Notification find(long id) {

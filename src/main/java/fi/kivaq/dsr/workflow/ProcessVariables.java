@@ -27,6 +27,13 @@ public final class ProcessVariables {
     /** A manager's decision on a referred access request: one of {@link ManagerDecision}. */
     public static final String MANAGER_DECISION = "managerDecision";
 
+    /** Staff approved at least one change of a rectification request. */
+    public static final String ANY_CHANGE_APPROVED = "anyChangeApproved";
+    /** Staff approved a new e-mail address, which its owner must confirm before it is used. */
+    public static final String ADDRESS_CHANGE_APPROVED = "addressChangeApproved";
+    /** What the register change of a rectification found: APPLIED, CONFLICT or GONE. */
+    public static final String REGISTER_OUTCOME = "registerOutcome";
+
     /** Values of {@link #REVIEW_DECISION}. */
     public enum ReviewDecision { APPROVE, GATHER_AGAIN, REFER_TO_MANAGER }
 

@@ -15,9 +15,9 @@ import fi.kivaq.dsr.request.VerificationState;
 public class RequestProcesses {
 
     static final String UNSUBSCRIBE = "unsubscribe";
-    static final String MANUAL_HANDLING = "manual-handling";
     static final String ERASURE = "erasure";
     static final String ACCESS = "access";
+    static final String RECTIFICATION = "rectification";
     /** bpmn/deadline-watch.bpmn: reminder, escalation and overdue timers of every request (package deadline) */
     public static final String DEADLINE_WATCH = "deadline-watch";
 
@@ -54,8 +54,7 @@ public class RequestProcesses {
             case UNSUBSCRIBE -> UNSUBSCRIBE;
             case ACCESS -> ACCESS;
             case DELETION -> ERASURE;
-            // rectification gets its own process; until then staff handle it by hand
-            case RECTIFICATION -> MANUAL_HANDLING;
+            case RECTIFICATION -> RECTIFICATION;
         };
     }
 }

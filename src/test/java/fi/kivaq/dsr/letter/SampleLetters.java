@@ -74,6 +74,10 @@ final class SampleLetters {
             case ACCESS_NO_DATA -> content(type, language, reference, null, null, null, List.of(), List.of(), null);
             case RECTIFICATION_DONE -> content(type, language, reference, null, null, null,
                     List.of("Työpajat Virtanen Oy"), List.of("Sukunimi: Öberg → Öberg-Lindqvist"), null);
+            case RECTIFICATION_PARTIAL -> content(type, language, reference, null,
+                    "Tehtävänimike on organisaation ilmoittama, emmekä voi muuttaa sitä ilman sen vahvistusta.", null,
+                    List.of("Työpajat Virtanen Oy"), List.of("Sukunimi: Öberg → Öberg-Lindqvist",
+                            "Rooli: ei muutettu (pyysit: Toimitusjohtaja)"), null);
             case RECTIFICATION_REFUSED -> content(type, language, reference, null,
                     "Pyydetty tehtävänimike ei vastaa organisaation ilmoittamaa tietoa.", null, List.of(),
                     List.of(), null);

@@ -47,7 +47,12 @@ public final class Http {
     }
 
     public HttpResponse<String> postForm(String path, Map<String, String> form, String... headers) {
-        String body = form.entrySet().stream()
+        return postForm(path, java.util.List.copyOf(form.entrySet()), headers);
+    }
+
+    /** A form whose fields may repeat (several checkboxes of one name). */
+    public HttpResponse<String> postForm(String path, java.util.List<Map.Entry<String, String>> form, String... headers) {
+        String body = form.stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));

@@ -1,0 +1,30 @@
+package fi.kivaq.dsr.workflow;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import fi.kivaq.dsr.rectification.Rectifications;
+
+/**
+ * Sends the signed rectification letter once: after every recipient confirmed, when the answer cannot wait longer,
+ * or straight away for a refusal.
+ */
+@Component
+class SendRectificationLetterDelegate implements JavaDelegate {
+
+    private final Rectifications rectifications;
+
+    SendRectificationLetterDelegate(Rectifications rectifications) {
+        this.rectifications = rectifications;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        if (Boolean.TRUE.equals(execution.getVariable(SendErasureLetterDelegate.LETTER_SENT))) {
+            return;
+        }
+        rectifications.sendLetter(Delegates.requestId(execution));
+        execution.setVariable(SendErasureLetterDelegate.LETTER_SENT, true);
+    }
+}
