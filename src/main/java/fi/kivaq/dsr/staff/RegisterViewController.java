@@ -1,0 +1,69 @@
+package fi.kivaq.dsr.staff;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+import fi.kivaq.dsr.access.AuditLog;
+import fi.kivaq.dsr.register.ContactDirectory;
+
+/**
+ * The staff's view of the contact register (GDPR issue 5, item 5): a search, and one contact with its consents,
+ * disclosures, invoice links, requests and audit trail. Every search and every view is audited; the search term
+ * never is. Lives with the staff pages rather than in {@code register}, which {@code access} already depends on.
+ */
+@Controller
+class RegisterViewController {
+
+    private final ContactDirectory directory;
+    private final AuditLog audit;
+
+    RegisterViewController(ContactDirectory directory, AuditLog audit) {
+        this.directory = directory;
+        this.audit = audit;
+    }
+
+    /** No term: only the search box, the register is never listed whole. A term too short or too long: a message. */
+    @GetMapping("/staff/contacts")
+    @Transactional
+    String search(@RequestParam(name = "q", required = false) String q, Authentication staff, Model model) {
+        String term = q == null ? "" : q.strip();
+        model.addAttribute("q", term);
+        model.addAttribute("minLength", ContactDirectory.MIN_TERM_LENGTH);
+        model.addAttribute("maxLength", ContactDirectory.MAX_TERM_LENGTH);
+        model.addAttribute("maxResults", ContactDirectory.MAX_RESULTS);
+        if (term.isEmpty()) {
+            return "web/staff/contacts";
+        }
+        if (term.length() < ContactDirectory.MIN_TERM_LENGTH) {
+            model.addAttribute("problem", "staff.contacts.tooShort");
+            return "web/staff/contacts";
+        }
+        if (term.length() > ContactDirectory.MAX_TERM_LENGTH) {
+            model.addAttribute("problem", "staff.contacts.tooLong");
+            return "web/staff/contacts";
+        }
+        ContactDirectory.SearchResult result = directory.search(term);
+        audit.recordRegisterSearch(staff.getName(), result.matches().size());
+        model.addAttribute("result", result);
+        return "web/staff/contacts";
+    }
+
+    @GetMapping("/staff/contacts/{id}")
+    @Transactional
+    String contact(@PathVariable long id, Authentication staff, Model model) {
+        ContactDirectory.ContactDetails details = directory.details(id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        // recorded before the trail is read, so that the page shows this view too
+        audit.recordForContact(staff.getName(), AuditLog.Action.VIEW_CONTACT, id, null);
+        model.addAttribute("details", details);
+        model.addAttribute("audit", audit.forContact(id));
+        return "web/staff/contact";
+    }
+}
