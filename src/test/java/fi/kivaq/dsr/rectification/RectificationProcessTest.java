@@ -244,6 +244,50 @@ class RectificationProcessTest extends IntegrationTest {
         assertThat(TestMailServer.receivedBy(c.recipients().get(0))).isEmpty();
     }
 
+    @Test
+    void aCorrectionProposedFromTheRegisterTakesTheSamePathToTheRegisterTheSubcontractorAndThePerson() throws Exception {
+        String email = uniqueAddress("rect-staff");
+        long contact = register.subscriber(OLD_NAME, email, "fi");
+        String recipient = uniqueAddress("rect-staff-sub");
+        register.disclose(contact, register.subcontractor("Fasilitaattori R " + recipient.substring(15, 23), recipient,
+                "fi"), "Työpaja");
+        String contactPath = "/staff/contacts/" + contact;
+        long requestsBefore = requestCount();
+
+        HttpResponse<String> missingVia = staff.postForm(contactPath + "/corrections", List.of(
+                Map.entry("value.NAME", "Oikaisu Puhelimesta"), Map.entry("_csrf", csrfOf(staff.get(contactPath).body()))));
+        assertThat(missingVia.statusCode()).isEqualTo(400);
+        assertThat(missingVia.body()).contains("Valitse, miten korjauspyyntö tuli");
+        assertThat(requestCount()).as("nothing filed").isEqualTo(requestsBefore);
+
+        HttpResponse<String> proposed = staff.postForm(contactPath + "/corrections", List.of(
+                Map.entry("value.NAME", "Oikaisu Puhelimesta"), Map.entry("value.EMAIL", email),
+                Map.entry("receivedVia", "PHONE"), Map.entry("note", "Soitti ja kertoi uuden sukunimen."),
+                Map.entry("_csrf", csrfOf(staff.get(contactPath).body()))));
+        assertThat(proposed.statusCode()).isEqualTo(302);
+        String location = proposed.headers().firstValue("Location").orElseThrow();
+        String reference = location.replaceAll(".*/staff/requests/([^/]+)/rectification$", "$1");
+        assertThat(contactValue(contact, "name")).as("nothing changes before the decision").isEqualTo(OLD_NAME);
+        long requestId = jdbc.sql("select id from dsr_request where reference = :r").param("r", reference)
+                .query(Long.class).single();
+        Case c = new Case(reference, requestId, contact, email, List.of(recipient));
+        assertThat(decisionTask(c)).as("no verification link: staff act on the register entry").isNotNull();
+        assertThat(TestMailServer.receivedBy(email)).isEmpty();
+        assertThat(staff.get("/staff/requests/" + reference + "/rectification").body())
+                .contains("value=\"Oikaisu Puhelimesta\"").contains("Soitti ja kertoi uuden sukunimen.");
+
+        decide(c, List.of(Map.entry("value.NAME", "Oikaisu Puhelimesta"), Map.entry("approve", "NAME")));
+        MimeMessage instruction = awaitMailWithSubject(recipient, "Korjaa henkilötiedot");
+        assertThat(Mails.text(instruction)).contains("Nimi: Oikaisu Puhelimesta");
+        http().post(ackPath(instruction), "text/plain", new byte[0]);
+        assertThat(letterText(email)).contains("Nimi: " + OLD_NAME + " → Oikaisu Puhelimesta");
+        assertThat(contactValue(contact, "name")).isEqualTo("Oikaisu Puhelimesta");
+        assertThat(jdbc.sql("select received_via || ' ' || registered_by from dsr_request where id = :id")
+                .param("id", requestId).query(String.class).single()).isEqualTo("PHONE " + STAFF);
+        assertThat(jdbc.sql("select action from audit_log where contact_id = :c").param("c", contact)
+                .query(String.class).list()).contains("PROPOSE_CORRECTION", "VIEW_CONTACT");
+    }
+
     // ---- helpers ----
 
     private record Case(String reference, long requestId, long contactId, String email, List<String> recipients) {
@@ -277,11 +321,8 @@ class RectificationProcessTest extends IntegrationTest {
     }
 
     private HttpResponse<String> decide(Case c, List<Map.Entry<String, String>> fields) {
-        String page = staff.get("/staff/requests/" + c.reference() + "/rectification").body();
-        Matcher csrf = CSRF.matcher(page);
-        assertThat(csrf.find()).as("decision page carries a CSRF token:\n%s", page).isTrue();
         List<Map.Entry<String, String>> form = new ArrayList<>(fields);
-        form.add(Map.entry("_csrf", csrf.group(1)));
+        form.add(Map.entry("_csrf", csrfOf(staff.get("/staff/requests/" + c.reference() + "/rectification").body())));
         return staff.postForm("/staff/requests/" + c.reference() + "/rectification", form);
     }
 
@@ -291,8 +332,18 @@ class RectificationProcessTest extends IntegrationTest {
     }
 
     private String contactValue(Case c, String column) {
-        return jdbc.sql("select " + column + " from contact where id = :id").param("id", c.contactId())
+        return contactValue(c.contactId(), column);
+    }
+
+    private String contactValue(long contactId, String column) {
+        return jdbc.sql("select " + column + " from contact where id = :id").param("id", contactId)
                 .query(String.class).optional().orElse(null);
+    }
+
+    private static String csrfOf(String page) {
+        Matcher csrf = CSRF.matcher(page);
+        assertThat(csrf.find()).as("page carries a CSRF token:\n%s", page).isTrue();
+        return csrf.group(1);
     }
 
     private String status(Case c) {

@@ -168,10 +168,9 @@ class ContactDirectoryTest extends IntegrationTest {
                 .containsExactlyInAnyOrder("/staff/requests/" + linked, "/staff/requests/" + byAddressOnly);
         assertThat(requests.text()).doesNotContain(otherPersons);
 
-        Element correction = page.selectFirst("section#correction");
-        assertThat(correction).isNotNull();
-        assertThat(correction.children()).hasSize(1);
-        assertThat(correction.child(0).tagName()).isEqualTo("h2");
+        Element correction = page.selectFirst("section#correction form");
+        assertThat(correction.attr("action")).isEqualTo("/staff/contacts/" + contact + "/corrections");
+        assertThat(correction.selectFirst("input[name=value.NAME]").val()).isEqualTo("Kaisa " + unique);
     }
 
     @Test
