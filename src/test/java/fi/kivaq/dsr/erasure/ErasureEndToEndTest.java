@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -125,6 +126,59 @@ class ErasureEndToEndTest extends IntegrationTest {
         assertThat(signUp.signUp("Someone", email.toUpperCase(), "fi", ConsentChannel.SIGN_UP_FORM))
                 .isEqualTo(NewsletterSignUp.Outcome.SUPPRESSED);
         assertThat(DatabaseScan.occurrences(dataSource, email, table -> table.equals("contact"))).isEmpty();
+    }
+
+    @Test
+    void anErasureAfterAChangeOfAddressAndNameLeavesNeitherTheOldNorTheNewAnywhere() throws Exception {
+        String oldEmail = uniqueAddress("vanha.osoite");
+        String newEmail = uniqueAddress("uusi.osoite");
+        String oldName = "Vanha Nimi-" + letters(oldEmail);
+        String newName = "Uusi Nimi-" + letters(newEmail);
+        register.subscriber(oldName, oldEmail, "fi");
+
+        // first the person corrects name and address (the new address confirmed by its link) ...
+        String rectification = json.readTree(http().postJson("/api/requests", """
+                {"type":"RECTIFICATION","email":"%s","language":"fi","details":"Uusi nimi ja osoite"}"""
+                .formatted(oldEmail)).body()).get("reference").asText();
+        http().post(Mails.verificationPath(awaitMailWithSubject(oldEmail, "Vahvista")), "text/plain", new byte[0]);
+        Http staff = http();
+        StaffUsers.login(staff, "erasurestaff", "s3cret-erasure");
+        String page = Awaitility.await().atMost(PATIENCE).until(() -> staff.get("/staff/requests/" + rectification
+                + "/rectification").body(), body -> body.contains("<button"));
+        Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page);
+        assertThat(csrf.find()).isTrue();
+        HttpResponse<String> decided = staff.postForm("/staff/requests/" + rectification + "/rectification", List.of(
+                Map.entry("value.NAME", newName), Map.entry("value.EMAIL", newEmail), Map.entry("approve", "NAME"),
+                Map.entry("approve", "EMAIL"), Map.entry("_csrf", csrf.group(1))));
+        assertThat(decided.statusCode()).as(decided.body()).isEqualTo(302);
+        Matcher confirm = Pattern.compile("https?://\\S+(/confirm-address/\\S+)")
+                .matcher(Mails.text(awaitMailWithSubject(newEmail, "Vahvista uusi")));
+        assertThat(confirm.find()).isTrue();
+        http().post(confirm.group(1), "text/plain", new byte[0]);
+        awaitMailWithSubject(newEmail, "Vastaus korjauspyyntöösi");
+
+        // ... then asks for erasure from the new address
+        String erasure = json.readTree(http().postJson("/api/requests", """
+                {"type":"DELETION","email":"%s","language":"fi"}""".formatted(newEmail)).body()).get("reference").asText();
+        http().post(Mails.verificationPath(awaitMailWithSubject(newEmail, "Vahvista tietosuojapyyntösi " + erasure)),
+                "text/plain", new byte[0]);
+        completeAssessment(erasure, false);
+        awaitMailWithSubject(newEmail, "Vastaus poistopyyntöösi");
+        Awaitility.await().atMost(PATIENCE).until(() -> historyService.createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(erasure).processDefinitionKey("erasure").finished().count() == 1);
+
+        for (String needle : List.of(oldEmail, newEmail, oldName, newName)) {
+            assertThat(DatabaseScan.occurrences(dataSource, needle, table -> !table.equals("flyway_schema_history")))
+                    .as("tables still holding '%s'", needle).isEmpty();
+        }
+        assertThat(jdbc.sql("select status from dsr_request where reference = :r").param("r", rectification)
+                .query(String.class).single()).isEqualTo("COMPLETED");
+    }
+
+    /** Letters made of an address's random part: names take letters only. */
+    private static String letters(String address) {
+        return address.substring(address.indexOf('@') - 8, address.indexOf('@')).chars()
+                .mapToObj(c -> String.valueOf((char) ('a' + Character.digit(c, 16)))).reduce("", String::concat);
     }
 
     @Test
