@@ -177,16 +177,41 @@ public class SubcontractorNotifications {
         jdbc.sql("update subcontractor_notification set token_hash = :hash where id = :id")
                 .param("hash", SecretTokens.hash(token)).param("id", notificationId).update();
         String template = request.type() == RequestType.DELETION ? "subcontractor-erasure" : "subcontractor-rectification";
+        Map<String, String> person = personAsKnownTo(request);
         outbox.enqueue(OutgoingMail.of(request.id(), notification.subcontractorEmail(), template, notification.language(),
                 Map.of("reference", request.reference(),
                         "reminder", reminder,
                         "subcontractor", notification.subcontractorName(),
-                        "personName", request.requesterName() == null ? "" : request.requesterName(),
-                        "personEmail", request.requesterEmail(),
+                        "personName", person.get("name"),
+                        "personEmail", person.get("email"),
                         "disclosedOn", notification.disclosedOn() == null ? "" : notification.disclosedOn().toString(),
                         "purpose", notification.disclosurePurpose() == null ? "" : notification.disclosurePurpose(),
                         "link", properties.publicUrl("/acknowledge/" + token),
                         "changes", correctedData(request))));
+    }
+
+    /**
+     * The person as the subcontractor knows them: for a rectification the register's name and address before the
+     * correction (the corrected values follow separately); for an erasure, whose contact is already gone, the
+     * requester's own.
+     */
+    private Map<String, String> personAsKnownTo(DsrRequest request) {
+        Map<String, String> person = new java.util.HashMap<>();
+        person.put("name", request.requesterName() == null ? "" : request.requesterName());
+        person.put("email", request.requesterEmail());
+        if (request.type() == RequestType.RECTIFICATION && request.contactId() != null) {
+            jdbc.sql("select name, email from contact where id = :id").param("id", request.contactId())
+                    .query((rs, row) -> Map.of("name", rs.getString("name"), "email", rs.getString("email")))
+                    .optional().ifPresent(person::putAll);
+            jdbc.sql("""
+                            select field, current_value from rectification_change
+                            where request_id = :request and outcome = 'APPLIED' and field in ('NAME', 'EMAIL')""")
+                    .param("request", request.id())
+                    .query((rs, row) -> Map.entry(rs.getString("field").toLowerCase(java.util.Locale.ROOT),
+                            rs.getString("current_value")))
+                    .list().forEach(before -> person.put(before.getKey(), before.getValue()));
+        }
+        return person;
     }
 
     /** For a rectification, the fields and their corrected values (the subcontractor corrects its copy to match). */

@@ -85,7 +85,8 @@ class RectificationProcessTest extends IntegrationTest {
         assertThat(contactValue(c, "role")).isEqualTo("Koordinaattori");
         for (String recipient : c.recipients()) {
             MimeMessage instruction = awaitMailWithSubject(recipient, "Korjaa henkilötiedot");
-            assertThat(Mails.text(instruction)).contains("Nimi: Oikaisu Uusinimi").contains("Rooli: Koordinaattori");
+            assertThat(Mails.text(instruction)).contains("Henkilö: " + OLD_NAME + " <" + c.email() + ">")
+                    .contains("Nimi: Oikaisu Uusinimi").contains("Rooli: Koordinaattori");
             assertThat(http().post(ackPath(instruction), "text/plain", new byte[0]).statusCode()).isEqualTo(200);
         }
 
@@ -175,7 +176,8 @@ class RectificationProcessTest extends IntegrationTest {
         assertThat(http().post(link, "text/plain", new byte[0]).statusCode()).as("single use").isEqualTo(410);
 
         MimeMessage instruction = awaitMailWithSubject(c.recipients().get(0), "Korjaa henkilötiedot");
-        assertThat(Mails.text(instruction)).contains("Sähköpostiosoite: " + newAddress);
+        assertThat(Mails.text(instruction)).contains("Henkilö: " + OLD_NAME + " <" + c.email() + ">")
+                .contains("Sähköpostiosoite: " + newAddress);
         http().post(ackPath(instruction), "text/plain", new byte[0]);
         String letter = letterText(newAddress);
         assertThat(letter).contains("Sähköpostiosoite: " + c.email() + " → " + newAddress);
