@@ -22,7 +22,9 @@ public class AuditLog {
     public enum Action {
         VIEW_EXTRACT, VIEW_LETTER_PREVIEW, VIEW_EVIDENCE, ADD_NOTE, RECORD_REFUSAL_REASON,
         VIEW_RECTIFICATION, DECIDE_RECTIFICATION,
-        SEARCH_REGISTER, VIEW_CONTACT, PROPOSE_CORRECTION
+        SEARCH_REGISTER, VIEW_CONTACT, PROPOSE_CORRECTION,
+        /** A rectification changed the contact: the actor is the staff member whose decision it carried out. */
+        CHANGE_REGISTER
     }
 
     public record Entry(String actor, String action, String reference, String detail, java.time.OffsetDateTime occurredAt) {

@@ -25,6 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 import fi.kivaq.dsr.DsrProperties;
+import fi.kivaq.dsr.access.AuditLog;
 import fi.kivaq.dsr.deadline.DeadlineCalculator;
 import fi.kivaq.dsr.letter.LetterContent;
 import fi.kivaq.dsr.letter.LetterType;
@@ -103,12 +104,14 @@ public class Rectifications {
     private final MailOutbox outbox;
     private final RuntimeService runtimeService;
     private final MessageSource messages;
+    private final AuditLog audit;
     private final DsrProperties properties;
     private final Clock clock;
 
     Rectifications(JdbcClient jdbc, RequestRepository requests, RequestIntake intake, ContactRegister register,
                    SubcontractorNotifications notifications, ResponseLetters letters, MailOutbox outbox,
-                   RuntimeService runtimeService, MessageSource messages, DsrProperties properties, Clock clock) {
+                   RuntimeService runtimeService, MessageSource messages, AuditLog audit, DsrProperties properties,
+                   Clock clock) {
         this.jdbc = jdbc;
         this.requests = requests;
         this.intake = intake;
@@ -118,6 +121,7 @@ public class Rectifications {
         this.outbox = outbox;
         this.runtimeService = runtimeService;
         this.messages = messages;
+        this.audit = audit;
         this.properties = properties;
         this.clock = clock;
     }
@@ -412,6 +416,9 @@ public class Rectifications {
                         where request_id = :id and decision = 'APPROVED' and outcome is null""")
                 .param("now", now()).param("id", requestId).update();
         notifications.prepare(requestId, contactId);
+        audit.recordForContact(decision.decidedBy(), AuditLog.Action.CHANGE_REGISTER, contactId,
+                requests.findById(requestId).map(DsrRequest::reference).orElse("") + ": "
+                        + toApply.stream().map(c -> c.field().name()).toList());
         return registerOutcome(requestId, RegisterOutcome.APPLIED);
     }
 

@@ -36,7 +36,7 @@ class AcknowledgementController {
         if (before.state() != SubcontractorNotifications.LinkState.VALID) {
             return page(before, null, model, request, response);
         }
-        return page(notifications.acknowledge(token), "web/acknowledged", model, request, response);
+        return page(notifications.acknowledge(token), null, model, request, response);
     }
 
     private String page(SubcontractorNotifications.Acknowledgement ack, String validView, Model model,
@@ -49,6 +49,9 @@ class AcknowledgementController {
         switch (ack.state()) {
             case VALID -> {
                 return validView;
+            }
+            case CONFIRMED -> {
+                return "web/acknowledged";
             }
             case UNKNOWN -> response.setStatus(HttpServletResponse.SC_NOT_FOUND);
             case USED -> response.setStatus(HttpServletResponse.SC_GONE);

@@ -35,7 +35,11 @@ public class SubcontractorNotifications {
     public static final String MESSAGE_ACKNOWLEDGED = "SubcontractorAcknowledged";
     public static final String NOTIFICATION_ID = "notificationId";
 
-    public enum LinkState { VALID, USED, UNKNOWN }
+    public enum LinkState {
+        VALID, USED, UNKNOWN,
+        /** The answer to a successful confirm: this notification just became acknowledged. */
+        CONFIRMED
+    }
 
     /** One recipient as the requester's letter reports it. */
     public record Recipient(String name, Instant acknowledgedAt) {
@@ -154,7 +158,7 @@ public class SubcontractorNotifications {
             // staff recorded it by hand a moment ago, or the wait already ended: the confirmation still counts
             return new Acknowledgement(LinkState.USED, reference, notification.language());
         }
-        return new Acknowledgement(LinkState.VALID, reference, notification.language());
+        return new Acknowledgement(LinkState.CONFIRMED, reference, notification.language());
     }
 
     /** Who was told, and who has confirmed, for the requester's letter. */

@@ -108,8 +108,10 @@ class ManagerDashboardTest extends IntegrationTest {
         HttpResponse<String> details = http().get("/actuator/health", Http.basicAuth("dashmanager", "pw-dashmanager"));
         assertThat(details.body()).contains("\"db\"").contains("\"mailDispatcher\"").contains("\"backlog\"")
                 .contains("\"jobExecutor\"");
-        assertThat(http().get("/actuator/prometheus", Http.basicAuth("dashstaff", "wrong")).statusCode())
-                .as("bad credentials get nothing").isNotEqualTo(200);
+        HttpResponse<String> wrong = http().get("/actuator/prometheus", Http.basicAuth("dashstaff", "wrong"));
+        assertThat(wrong.statusCode()).as("bad credentials get a challenge, not a login page").isEqualTo(401);
+        assertThat(wrong.headers().firstValue("WWW-Authenticate").orElse("")).startsWith("Basic");
+        assertThat(wrong.body()).doesNotContain("dsr_requests_open");
     }
 
     private DsrRequest file(Instant receivedAt) {

@@ -287,7 +287,7 @@ class RectificationProcessTest extends IntegrationTest {
         assertThat(jdbc.sql("select received_via || ' ' || registered_by from dsr_request where id = :id")
                 .param("id", requestId).query(String.class).single()).isEqualTo("PHONE " + STAFF);
         assertThat(jdbc.sql("select action from audit_log where contact_id = :c").param("c", contact)
-                .query(String.class).list()).contains("PROPOSE_CORRECTION", "VIEW_CONTACT");
+                .query(String.class).list()).contains("PROPOSE_CORRECTION", "VIEW_CONTACT", "CHANGE_REGISTER");
     }
 
     // ---- helpers ----
