@@ -216,24 +216,6 @@ public class Rectifications {
     public record Proposal(DsrRequest request, Problems problems) {
     }
 
-    /** Changes staff transcribed from the request, or proposed themselves, before anyone decides. */
-    @Transactional
-    public Problems propose(long requestId, Map<Field, String> newValues) {
-        DsrRequest request = requests.findById(requestId).orElseThrow();
-        Map<Field, String> current = contactFor(request).map(this::currentValues).orElse(Map.of());
-        Map<String, String> problems = new LinkedHashMap<>();
-        Map<Field, String> wanted = requested(newValues, current, problems);
-        if (wanted.isEmpty() && problems.isEmpty()) {
-            problems.put("decision", "rectification.error.nothingRequested");
-        }
-        if (!problems.isEmpty()) {
-            return new Problems(problems);
-        }
-        jdbc.sql("delete from rectification_change where request_id = :id").param("id", requestId).update();
-        wanted.forEach((field, value) -> insertChange(requestId, field, current.get(field), value, Decision.PROPOSED));
-        return new Problems(Map.of());
-    }
-
     /**
      * Records staff's decision: the requested value of each field (blank: nothing requested), which of them are
      * approved, and the reason for whatever is refused (required when anything is). Decided again from scratch

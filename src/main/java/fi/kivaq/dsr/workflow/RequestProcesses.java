@@ -40,7 +40,8 @@ public class RequestProcesses {
         Map<String, Object> variables = new HashMap<>();
         variables.put(ProcessVariables.REQUEST_ID, request.id());
         variables.put(ProcessVariables.VERIFICATION_REQUIRED, request.verificationState() == VerificationState.PENDING);
-        if (request.type() == RequestType.ACCESS) {
+        if (request.type() != RequestType.UNSUBSCRIBE) {
+            // access, rectification and erasure accept a signed request as proof of identity
             variables.put(ProcessVariables.EVIDENCE_CHECK_REQUIRED, evidenceCheckRequired);
         }
         // first, so that the watch exists before the request's own process can close the request

@@ -133,6 +133,51 @@ class StaffRegistrationTest extends IntegrationTest {
     }
 
     @Test
+    void aDeletionWithADigitallySignedPdfGoesStraightToTheAssessmentWithoutALink() {
+        String email = uniqueAddress("poisto-allekirjoitettu");
+        register.subscriber("Allekirjoittava Poistaja", email, "fi");
+        String reference = referenceOf(submit(loggedIn(), fields("DELETION", email, "EMAIL", "2026-11-20T09:30"),
+                "pyynto.pdf", "application/pdf", signedPdf()));
+
+        assertThat(awaitTask(reference, "UserTask_AssessErasure")).isNotNull();
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKey(reference)
+                .taskDefinitionKey("UserTask_CheckSignedRequest").count()).isZero();
+        assertThat(TestMailServer.receivedBy(email)).noneMatch(m -> Mails.subject(m).contains("Vahvista"));
+    }
+
+    @Test
+    void aScannedLetterAskingForDeletionIsCheckedByStaffAndAnUnconvincingOneFallsBackToTheLink() {
+        Http staff = loggedIn();
+        String convincing = uniqueAddress("poisto-kirje");
+        String accepted = referenceOf(submit(staff, fields("DELETION", convincing, "LETTER", "2026-11-20T09:30"),
+                "kirje.jpg", "image/jpeg", JPEG));
+        taskService.complete(awaitTask(accepted, "UserTask_CheckSignedRequest").getId(), Map.of("identityConfirmed", true));
+        assertThat(awaitTask(accepted, "UserTask_AssessErasure")).isNotNull();
+        assertThat(TestMailServer.receivedBy(convincing)).noneMatch(m -> Mails.subject(m).contains("Vahvista"));
+
+        String unconvincing = uniqueAddress("poisto-epavarma");
+        String refused = referenceOf(submit(staff, fields("DELETION", unconvincing, "LETTER", "2026-11-20T09:30"),
+                "kirje.jpg", "image/jpeg", JPEG));
+        taskService.complete(awaitTask(refused, "UserTask_CheckSignedRequest").getId(), Map.of("identityConfirmed", false));
+        assertThat(Mails.text(awaitMailWithSubject(unconvincing, "Vahvista"))).contains(refused);
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKey(refused)
+                .taskDefinitionKey("UserTask_AssessErasure").count()).isZero();
+    }
+
+    @Test
+    void aScannedLetterAskingForACorrectionIsCheckedByStaffBeforeTheDecision() {
+        String email = uniqueAddress("oikaisu-kirje");
+        register.subscriber("Kirjeen Lähettäjä", email, "fi");
+        Map<String, String> fields = fields("RECTIFICATION", email, "LETTER", "2026-11-20T09:30");
+        fields.put("details", "Sukunimeni on nyt Lähettäjä-Uusi");
+        String reference = referenceOf(submit(loggedIn(), fields, "kirje.jpg", "image/jpeg", JPEG));
+
+        taskService.complete(awaitTask(reference, "UserTask_CheckSignedRequest").getId(), Map.of("identityConfirmed", true));
+        assertThat(awaitTask(reference, "UserTask_DecideRectification")).isNotNull();
+        assertThat(TestMailServer.receivedBy(email)).noneMatch(m -> Mails.subject(m).contains("Vahvista"));
+    }
+
+    @Test
     void aPhoneCallWithoutEvidenceGetsTheVerificationLink() {
         String email = uniqueAddress("puhelin");
         String reference = referenceOf(submit(loggedIn(), fields("ACCESS", email, "PHONE", "2026-11-20T14:00"),
