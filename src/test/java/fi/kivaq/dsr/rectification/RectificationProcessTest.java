@@ -219,7 +219,8 @@ class RectificationProcessTest extends IntegrationTest {
         assertThat(contactValue(c, "name")).isEqualTo("Oikaisu Välissä");
         assertThat(contactValue(c, "email")).as("no part of a stale decision is applied").isEqualTo(c.email());
         String page = staff.get("/staff/requests/" + c.reference() + "/rectification").body();
-        assertThat(page).contains("id=\"conflict\"").contains("Oikaisu Välissä");
+        assertThat(page).contains("id=\"conflict\"").contains("Oikaisu Välissä")
+                .contains("href=\"/staff/contacts/" + c.contactId() + "\"");
 
         decide(c, List.of(Map.entry("value.NAME", "Oikaisu Toinen"), Map.entry("approve", "NAME")));
         assertThat(letterText(c.email())).contains("Nimi: Oikaisu Välissä → Oikaisu Toinen");
