@@ -10,9 +10,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record DsrProperties(
         /* Public base address of this system, used in every link we mail. */
         @DefaultValue("http://localhost:8080") String publicBaseUrl,
-        @DefaultValue Verification verification) {
+        @DefaultValue Verification verification,
+        @DefaultValue Intake intake) {
 
     public record Verification(@DefaultValue("P7D") Duration linkValidity) {
+    }
+
+    /**
+     * Limits on the public form and API, which mail a verification link to any address typed in: at most
+     * {@code maxRequestsPerAddress} requests per address within {@code addressWindow}, so that the form cannot be
+     * used to flood someone's mailbox. The same for every address, in the register or not.
+     */
+    public record Intake(@DefaultValue("10") int maxRequestsPerAddress, @DefaultValue("P1D") Duration addressWindow) {
     }
 
     /** Joins the public base address and a path, whether or not the base ends with a slash. */

@@ -22,6 +22,9 @@ import fi.kivaq.dsr.web.PublicPages;
 @RestController
 class IntakeApiController {
 
+    /** Message of a request refused because its address reached the limit of public requests. */
+    static final String TOO_MANY = "error.email.tooMany";
+
     private final IntakeValidator validator;
     private final RequestIntake intake;
     private final MessageSource messages;
@@ -44,6 +47,12 @@ class IntakeApiController {
             return ResponseEntity.badRequest().body(Map.of(
                     "message", messages.getMessage("error.invalidRequest", null, language.locale()),
                     "errors", errors));
+        }
+        if (intake.tooManyFrom(result.request().email())) {
+            Language language = result.request().language();
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).body(Map.of(
+                    "message", messages.getMessage("error.invalidRequest", null, language.locale()),
+                    "errors", Map.of("email", messages.getMessage(TOO_MANY, null, language.locale()))));
         }
         DsrRequest filed = intake.file(result.request());
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("reference", filed.reference()));

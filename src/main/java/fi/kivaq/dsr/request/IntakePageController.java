@@ -42,14 +42,23 @@ class IntakePageController {
                 form.get("details"));
         IntakeValidator.Result result = validator.validate(input, RequestChannel.WEB_FORM, language);
         if (!result.valid()) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            model.addAttribute("input", input);
-            model.addAttribute("errors", result.errors());
-            model.addAttribute("types", Arrays.asList(RequestType.values()));
-            return "web/intake";
+            return again(input, result.errors(), HttpServletResponse.SC_BAD_REQUEST, response, model);
+        }
+        if (intake.tooManyFrom(result.request().email())) {
+            return again(input, Map.of("email", IntakeApiController.TOO_MANY), 429, response, model);
         }
         DsrRequest filed = intake.file(result.request());
         model.addAttribute("reference", filed.reference());
         return "web/request-filed";
+    }
+
+    /** The form again, as typed, with what is wrong; nothing stored. */
+    private static String again(IntakeInput input, Map<String, String> errors, int status, HttpServletResponse response,
+                                Model model) {
+        response.setStatus(status);
+        model.addAttribute("input", input);
+        model.addAttribute("errors", errors);
+        model.addAttribute("types", Arrays.asList(RequestType.values()));
+        return "web/intake";
     }
 }

@@ -1,10 +1,12 @@
 package fi.kivaq.dsr.request;
 
+import java.time.Clock;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import fi.kivaq.dsr.DsrProperties;
 import fi.kivaq.dsr.deadline.DeadlineCalculator;
 import fi.kivaq.dsr.verification.SignedRequestCheck;
 import fi.kivaq.dsr.workflow.RequestProcesses;
@@ -20,13 +22,26 @@ public class RequestIntake {
     private final RequestProcesses processes;
     private final DeadlineCalculator deadlines;
     private final RequestEvidence evidence;
+    private final DsrProperties properties;
+    private final Clock clock;
 
     RequestIntake(RequestRepository requests, RequestProcesses processes, DeadlineCalculator deadlines,
-                  RequestEvidence evidence) {
+                  RequestEvidence evidence, DsrProperties properties, Clock clock) {
         this.requests = requests;
         this.processes = processes;
         this.deadlines = deadlines;
         this.evidence = evidence;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * Whether the address has reached its limit of public requests (form and API) in the configured window. The
+     * limit is the same for every address, so the answer says nothing about the register.
+     */
+    public boolean tooManyFrom(String email) {
+        return requests.countPublicRequestsSince(email, clock.instant().minus(properties.intake().addressWindow()))
+                >= properties.intake().maxRequestsPerAddress();
     }
 
     /** A request whose address still has to be verified (web form, API). */

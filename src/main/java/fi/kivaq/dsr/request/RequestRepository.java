@@ -60,6 +60,15 @@ public class RequestRepository {
         return findById(id).orElseThrow();
     }
 
+    /** Requests filed on the public form or by the API from the address since the given moment. */
+    long countPublicRequestsSince(String email, Instant since) {
+        return jdbc.sql("""
+                        select count(*) from dsr_request where requester_email_normalised = :e
+                        and channel in ('WEB_FORM', 'API') and received_at >= :since""")
+                .param("e", EmailAddresses.normalise(email)).param("since", utc(since))
+                .query(Long.class).single();
+    }
+
     public Optional<DsrRequest> findById(long id) {
         return jdbc.sql("select " + COLUMNS + " from dsr_request where id = :id")
                 .param("id", id).query(RequestRepository::map).optional();
