@@ -125,6 +125,11 @@ public class AccessRequests {
         requests.updateStatus(requestId, RequestStatus.COMPLETED, clock.instant());
     }
 
+    /** Whether a manager has recorded the reason a refusal of this request needs. */
+    public boolean hasRefusalReason(long requestId) {
+        return notes.refusalReason(requestId).isPresent();
+    }
+
     /** A manager's reason for refusing the request, for the refusal letter; kept in our table, not in the engine. */
     @Transactional
     public void recordRefusalReason(long requestId, String manager, String reason) {

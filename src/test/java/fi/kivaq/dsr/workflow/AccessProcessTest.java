@@ -1,6 +1,7 @@
 package fi.kivaq.dsr.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import java.time.Instant;
@@ -128,6 +129,10 @@ class AccessProcessTest extends IntegrationTest {
         Task decision = awaitTask(request, "UserTask_ManagerDecision");
         assertThat(taskService.getIdentityLinksForTask(decision.getId()))
                 .anyMatch(link -> "dsr-managers".equals(link.getGroupId()));
+        assertThatThrownBy(() -> taskService.complete(decision.getId(),
+                Map.of(ProcessVariables.MANAGER_DECISION, "REFUSE")))
+                .as("a refusal without its reason is not accepted").hasMessageContaining("reason for the refusal");
+        assertThat(awaitTask(request, "UserTask_ManagerDecision").getId()).isEqualTo(decision.getId());
         access.recordRefusalReason(request.id(), "manager", "The fifth identical request within a week.");
         taskService.complete(decision.getId(), Map.of(ProcessVariables.MANAGER_DECISION, "REFUSE"));
 
