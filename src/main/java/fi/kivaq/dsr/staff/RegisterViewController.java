@@ -13,8 +13,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -27,9 +27,10 @@ import fi.kivaq.dsr.register.ContactDirectory;
 import fi.kivaq.dsr.request.ReceivedVia;
 
 /**
- * The staff's view of the contact register (GDPR issue 5, item 5): a search, and one contact with its consents,
- * disclosures, invoice links, requests and audit trail, and a correction proposed from there (it goes the
- * rectification path). Every search, view and proposal is audited; the search term never is. Lives with the staff pages rather than in {@code register}, which {@code access} already depends on.
+ * The staff's view of the contact register: a search, and one contact with its consents, disclosures, invoice
+ * links, requests and audit trail, and a correction proposed from there (it goes the rectification path). Every
+ * search, view and proposal is audited; the search term never is. Lives with the staff pages rather than in
+ * {@code register}, which {@code access} already depends on.
  */
 @Controller
 class RegisterViewController {
