@@ -127,15 +127,9 @@ public class Erasure {
         Scope scope = Scope.valueOf((String) row.get("scope"));
         LocalDate retainedUntil = (LocalDate) row.get("retainedUntil");
         var locale = request.language().locale();
-        DateTimeFormatter dates = DateTimeFormatter.ofPattern(messages.getMessage("erasure.dateFormat", null, locale));
+        DateTimeFormatter dates = DateTimeFormatter.ofPattern(messages.getMessage("erasure.dateFormat", null, locale), locale);
 
-        List<String> told = new ArrayList<>();
-        for (SubcontractorNotifications.Recipient recipient : notifications.recipients(requestId)) {
-            told.add(recipient.acknowledgedAt() == null
-                    ? messages.getMessage("erasure.recipient.pending", new Object[] {recipient.name()}, locale)
-                    : messages.getMessage("erasure.recipient.confirmed", new Object[] {recipient.name(),
-                    dates.format(recipient.acknowledgedAt().atZone(fi.kivaq.dsr.deadline.DeadlineCalculator.HELSINKI))}, locale));
-        }
+        List<String> told = notifications.recipientLines(requestId, "erasure", locale);
         List<String> changes = new ArrayList<>();
         changes.add(messages.getMessage("erasure.change." + scope.name(), null, locale));
         if (scope == Scope.PARTIAL) {

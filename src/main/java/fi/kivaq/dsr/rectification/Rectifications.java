@@ -4,8 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -438,24 +436,13 @@ public class Rectifications {
         LetterContent content = new LetterContent(base.type(), base.language(), base.reference(), base.recipientName(),
                 recipient, base.receivedOn(), base.answeredOn(), base.dueDate(),
                 type == LetterType.RECTIFICATION_DONE ? null : reason, null,
-                type == LetterType.RECTIFICATION_REFUSED ? List.of() : told(requestId, locale),
+                type == LetterType.RECTIFICATION_REFUSED ? List.of()
+                        : notifications.recipientLines(requestId, "rectification", locale),
                 changes.stream().map(c -> line(c, locale)).toList(), null);
         OutgoingMail.Attachment letter = letters.issue(requestId, content);
         outbox.enqueue(OutgoingMail.of(requestId, recipient, "rectification-answer", request.language().code(),
                 Map.of("reference", request.reference(), "outcome", type.name())).withAttachment(letter));
         requests.updateStatus(requestId, RequestStatus.COMPLETED, clock.instant());
-    }
-
-    private List<String> told(long requestId, Locale locale) {
-        DateTimeFormatter dates = DateTimeFormatter.ofPattern(messages.getMessage("erasure.dateFormat", null, locale), locale);
-        List<String> told = new ArrayList<>();
-        for (SubcontractorNotifications.Recipient recipient : notifications.recipients(requestId)) {
-            told.add(recipient.acknowledgedAt() == null
-                    ? messages.getMessage("rectification.recipient.pending", new Object[] {recipient.name()}, locale)
-                    : messages.getMessage("rectification.recipient.confirmed", new Object[] {recipient.name(),
-                    dates.format(recipient.acknowledgedAt().atZone(DeadlineCalculator.HELSINKI))}, locale));
-        }
-        return told;
     }
 
     private String line(Change change, Locale locale) {

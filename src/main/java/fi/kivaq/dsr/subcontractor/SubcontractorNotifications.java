@@ -5,18 +5,22 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import fi.kivaq.dsr.DsrProperties;
+import fi.kivaq.dsr.deadline.DeadlineCalculator;
 import fi.kivaq.dsr.mail.MailOutbox;
 import fi.kivaq.dsr.mail.OutgoingMail;
 import fi.kivaq.dsr.request.DsrRequest;
@@ -58,15 +62,18 @@ public class SubcontractorNotifications {
     private final RequestRepository requests;
     private final MailOutbox outbox;
     private final RuntimeService runtimeService;
+    private final MessageSource messages;
     private final DsrProperties properties;
     private final Clock clock;
 
     SubcontractorNotifications(JdbcClient jdbc, RequestRepository requests, MailOutbox outbox,
-                               RuntimeService runtimeService, DsrProperties properties, Clock clock) {
+                               RuntimeService runtimeService, MessageSource messages, DsrProperties properties,
+                               Clock clock) {
         this.jdbc = jdbc;
         this.requests = requests;
         this.outbox = outbox;
         this.runtimeService = runtimeService;
+        this.messages = messages;
         this.properties = properties;
         this.clock = clock;
     }
@@ -172,6 +179,22 @@ public class SubcontractorNotifications {
                     OffsetDateTime at = rs.getObject("acknowledged_at", OffsetDateTime.class);
                     return new Recipient(rs.getString("name"), at == null ? null : at.toInstant());
                 }).list();
+    }
+
+    /**
+     * The letter's lines about the recipients, in the requester's language: each name with the date it confirmed,
+     * or that its confirmation is awaited. {@code messagePrefix} picks the wording ({@code erasure} or
+     * {@code rectification}: message keys {@code <prefix>.recipient.confirmed} and {@code <prefix>.recipient.pending}).
+     */
+    public List<String> recipientLines(long requestId, String messagePrefix, Locale locale) {
+        DateTimeFormatter dates = DateTimeFormatter.ofPattern(messages.getMessage("erasure.dateFormat", null, locale),
+                locale);
+        return recipients(requestId).stream()
+                .map(recipient -> recipient.acknowledgedAt() == null
+                        ? messages.getMessage(messagePrefix + ".recipient.pending", new Object[] {recipient.name()}, locale)
+                        : messages.getMessage(messagePrefix + ".recipient.confirmed", new Object[] {recipient.name(),
+                        dates.format(recipient.acknowledgedAt().atZone(DeadlineCalculator.HELSINKI))}, locale))
+                .toList();
     }
 
     private void mail(long notificationId, boolean reminder) {

@@ -31,6 +31,8 @@ public final class ProcessVariables {
     public static final String ANY_CHANGE_APPROVED = "anyChangeApproved";
     /** Staff approved a new e-mail address, which its owner must confirm before it is used. */
     public static final String ADDRESS_CHANGE_APPROVED = "addressChangeApproved";
+    /** The signed answer of an erasure or rectification has gone (it may go before every recipient confirmed). */
+    public static final String LETTER_SENT = "letterSent";
     /** What the register change of a rectification found: APPLIED, CONFLICT or GONE. */
     public static final String REGISTER_OUTCOME = "registerOutcome";
 

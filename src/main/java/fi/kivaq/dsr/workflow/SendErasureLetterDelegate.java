@@ -10,8 +10,6 @@ import fi.kivaq.dsr.erasure.Erasure;
 @Component
 class SendErasureLetterDelegate implements JavaDelegate {
 
-    static final String LETTER_SENT = "letterSent";
-
     private final Erasure erasure;
 
     SendErasureLetterDelegate(Erasure erasure) {
@@ -20,10 +18,10 @@ class SendErasureLetterDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        if (Boolean.TRUE.equals(execution.getVariable(LETTER_SENT))) {
+        if (Boolean.TRUE.equals(execution.getVariable(ProcessVariables.LETTER_SENT))) {
             return;
         }
         erasure.sendLetter(Delegates.requestId(execution));
-        execution.setVariable(LETTER_SENT, true);
+        execution.setVariable(ProcessVariables.LETTER_SENT, true);
     }
 }

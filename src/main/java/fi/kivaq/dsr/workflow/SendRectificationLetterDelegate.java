@@ -21,10 +21,10 @@ class SendRectificationLetterDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        if (Boolean.TRUE.equals(execution.getVariable(SendErasureLetterDelegate.LETTER_SENT))) {
+        if (Boolean.TRUE.equals(execution.getVariable(ProcessVariables.LETTER_SENT))) {
             return;
         }
         rectifications.sendLetter(Delegates.requestId(execution));
-        execution.setVariable(SendErasureLetterDelegate.LETTER_SENT, true);
+        execution.setVariable(ProcessVariables.LETTER_SENT, true);
     }
 }

@@ -6,8 +6,6 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -37,7 +35,6 @@ import fi.kivaq.dsr.support.TestRegister;
 /** Issue 5's erasure, end to end: HTTP, SMTP, engine, both subcontractors, and a scan of the whole database. */
 class ErasureEndToEndTest extends IntegrationTest {
 
-    private static final Pattern ACK_LINK = Pattern.compile("https?://\\S+(/acknowledge/[A-Za-z0-9_-]{43})");
 
     @Autowired
     TestRegister register;
@@ -86,12 +83,12 @@ class ErasureEndToEndTest extends IntegrationTest {
                 .isZero();
 
         // opening the link changes nothing; the button confirms; a second use is refused
-        String workshopLink = ackPath(toWorkshop);
+        String workshopLink = Mails.acknowledgementPath(toWorkshop);
         assertThat(http().get(workshopLink).body()).contains("Vahvistan, että ohjetta on noudatettu");
         assertThat(acknowledgedCount(reference)).isZero();
         assertThat(http().post(workshopLink, "text/plain", new byte[0]).statusCode()).isEqualTo(200);
         assertThat(http().post(workshopLink, "text/plain", new byte[0]).statusCode()).isEqualTo(410);
-        assertThat(http().post(ackPath(toIt), "text/plain", new byte[0]).body()).contains("Tack för bekräftelsen");
+        assertThat(http().post(Mails.acknowledgementPath(toIt), "text/plain", new byte[0]).body()).contains("Tack för bekräftelsen");
 
         // the signed letter lists both recipients as confirmed
         MimeMessage answer = awaitMailWithSubject(email, "Vastaus poistopyyntöösi");
@@ -143,18 +140,15 @@ class ErasureEndToEndTest extends IntegrationTest {
         http().post(Mails.verificationPath(awaitMailWithSubject(oldEmail, "Vahvista")), "text/plain", new byte[0]);
         Http staff = http();
         StaffUsers.login(staff, "erasurestaff", "s3cret-erasure");
+        // the decision form's save button appears once the decision task is open
         String page = Awaitility.await().atMost(PATIENCE).until(() -> staff.get("/staff/requests/" + rectification
-                + "/rectification").body(), body -> body.contains("<button"));
-        Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page);
-        assertThat(csrf.find()).isTrue();
+                + "/rectification").body(), body -> body.contains("Tallenna päätös"));
         HttpResponse<String> decided = staff.postForm("/staff/requests/" + rectification + "/rectification", List.of(
                 Map.entry("value.NAME", newName), Map.entry("value.EMAIL", newEmail), Map.entry("approve", "NAME"),
-                Map.entry("approve", "EMAIL"), Map.entry("_csrf", csrf.group(1))));
+                Map.entry("approve", "EMAIL"), Map.entry("_csrf", StaffUsers.csrf(page))));
         assertThat(decided.statusCode()).as(decided.body()).isEqualTo(302);
-        Matcher confirm = Pattern.compile("https?://\\S+(/confirm-address/\\S+)")
-                .matcher(Mails.text(awaitMailWithSubject(newEmail, "Vahvista uusi")));
-        assertThat(confirm.find()).isTrue();
-        http().post(confirm.group(1), "text/plain", new byte[0]);
+        http().post(Mails.addressConfirmationPath(awaitMailWithSubject(newEmail, "Vahvista uusi")), "text/plain",
+                new byte[0]);
         awaitMailWithSubject(newEmail, "Vastaus korjauspyyntöösi");
 
         // ... then asks for erasure from the new address
@@ -221,9 +215,4 @@ class ErasureEndToEndTest extends IntegrationTest {
                 + "where r.reference = :r and n.acknowledged_at is not null").param("r", reference).query(Long.class).single();
     }
 
-    private static String ackPath(MimeMessage mail) {
-        Matcher m = ACK_LINK.matcher(Mails.text(mail));
-        assertThat(m.find()).as("acknowledgement link in:\n%s", Mails.text(mail)).isTrue();
-        return m.group(1);
-    }
 }

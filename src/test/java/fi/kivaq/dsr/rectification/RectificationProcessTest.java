@@ -7,8 +7,6 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -44,9 +42,6 @@ class RectificationProcessTest extends IntegrationTest {
 
     private static final String STAFF = "rect-staff";
     private static final String STAFF_PASSWORD = "rect-staff-pw";
-    private static final Pattern ACK_LINK = Pattern.compile("https?://\\S+(/acknowledge/[A-Za-z0-9_-]{43})");
-    private static final Pattern ADDRESS_LINK = Pattern.compile("https?://\\S+(/confirm-address/[A-Za-z0-9_-]{43})");
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
     private static final String OLD_NAME = "Oikaisu Vanhanimi";
 
     @Autowired
@@ -87,7 +82,7 @@ class RectificationProcessTest extends IntegrationTest {
             MimeMessage instruction = awaitMailWithSubject(recipient, "Korjaa henkilötiedot");
             assertThat(Mails.text(instruction)).contains("Henkilö: " + OLD_NAME + " <" + c.email() + ">")
                     .contains("Nimi: Oikaisu Uusinimi").contains("Rooli: Koordinaattori");
-            assertThat(http().post(ackPath(instruction), "text/plain", new byte[0]).statusCode()).isEqualTo(200);
+            assertThat(http().post(Mails.acknowledgementPath(instruction), "text/plain", new byte[0]).statusCode()).isEqualTo(200);
         }
 
         String letter = letterText(c.email());
@@ -105,7 +100,7 @@ class RectificationProcessTest extends IntegrationTest {
                 Map.entry("approve", "NAME"), Map.entry("reason", "Rooli on organisaation ilmoittama tieto.")));
         MimeMessage instruction = awaitMailWithSubject(c.recipients().get(0), "Korjaa henkilötiedot");
         assertThat(Mails.text(instruction)).contains("Nimi: Oikaisu Osittain").doesNotContain("Toimitusjohtaja");
-        http().post(ackPath(instruction), "text/plain", new byte[0]);
+        http().post(Mails.acknowledgementPath(instruction), "text/plain", new byte[0]);
 
         String letter = letterText(c.email());
         assertThat(letter).contains("Tietosi on osittain oikaistu")
@@ -160,7 +155,7 @@ class RectificationProcessTest extends IntegrationTest {
         MimeMessage confirmation = awaitMailWithSubject(newAddress, "Vahvista uusi sähköpostiosoitteesi");
         assertThat(contactValue(c, "email")).as("not used before it is confirmed").isEqualTo(c.email());
         assertThat(TestMailServer.receivedBy(newAddress)).hasSize(1);
-        String link = addressPath(confirmation);
+        String link = Mails.addressConfirmationPath(confirmation);
         HttpResponse<String> page = http().get(link);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains(c.reference()).doesNotContain(newAddress).doesNotContain(c.email());
@@ -178,7 +173,7 @@ class RectificationProcessTest extends IntegrationTest {
         MimeMessage instruction = awaitMailWithSubject(c.recipients().get(0), "Korjaa henkilötiedot");
         assertThat(Mails.text(instruction)).contains("Henkilö: " + OLD_NAME + " <" + c.email() + ">")
                 .contains("Sähköpostiosoite: " + newAddress);
-        http().post(ackPath(instruction), "text/plain", new byte[0]);
+        http().post(Mails.acknowledgementPath(instruction), "text/plain", new byte[0]);
         String letter = letterText(newAddress);
         assertThat(letter).contains("Sähköpostiosoite: " + c.email() + " → " + newAddress);
         assertThat(TestMailServer.receivedBy(c.email()).stream().map(Mails::subject))
@@ -198,7 +193,7 @@ class RectificationProcessTest extends IntegrationTest {
         assertThat(letter).contains("Emme oikaisseet tietojasi")
                 .contains("ei muutettu, koska uutta osoitetta " + newAddress + " ei vahvistettu");
         assertThat(contactValue(c, "email")).isEqualTo(c.email());
-        assertThat(http().post(addressPath(confirmation), "text/plain", new byte[0]).statusCode()).isEqualTo(410);
+        assertThat(http().post(Mails.addressConfirmationPath(confirmation), "text/plain", new byte[0]).statusCode()).isEqualTo(410);
         assertThat(contactValue(c, "email")).isEqualTo(c.email());
         assertThat(TestMailServer.receivedBy(c.recipients().get(0))).as("nothing changed, nobody to tell").isEmpty();
     }
@@ -212,7 +207,7 @@ class RectificationProcessTest extends IntegrationTest {
         MimeMessage confirmation = awaitMailWithSubject(newAddress, "Vahvista uusi sähköpostiosoitteesi");
         // another change of the same field lands while the requester confirms the new address
         jdbc.sql("update contact set name = 'Oikaisu Välissä' where id = :id").param("id", c.contactId()).update();
-        http().post(addressPath(confirmation), "text/plain", new byte[0]);
+        http().post(Mails.addressConfirmationPath(confirmation), "text/plain", new byte[0]);
 
         Task again = Awaitility.await().atMost(PATIENCE).until(() -> decisionTask(c), t -> t != null);
         assertThat(again).isNotNull();
@@ -235,7 +230,7 @@ class RectificationProcessTest extends IntegrationTest {
                 Map.entry("approve", "NAME"), Map.entry("approve", "EMAIL")));
         MimeMessage confirmation = awaitMailWithSubject(newAddress, "Vahvista uusi sähköpostiosoitteesi");
         jdbc.sql("delete from contact where id = :id").param("id", c.contactId()).update();
-        http().post(addressPath(confirmation), "text/plain", new byte[0]);
+        http().post(Mails.addressConfirmationPath(confirmation), "text/plain", new byte[0]);
 
         Awaitility.await().atMost(PATIENCE).until(() -> status(c), "COMPLETED"::equals);
         assertThat(jdbc.sql("select count(*) from contact where name = 'Oikaisu Haamu' or email_normalised in (:a, :b)")
@@ -258,7 +253,7 @@ class RectificationProcessTest extends IntegrationTest {
         long requestsBefore = requestCount();
 
         HttpResponse<String> missingVia = staff.postForm(contactPath + "/corrections", List.of(
-                Map.entry("value.NAME", "Oikaisu Puhelimesta"), Map.entry("_csrf", csrfOf(staff.get(contactPath).body()))));
+                Map.entry("value.NAME", "Oikaisu Puhelimesta"), Map.entry("_csrf", StaffUsers.csrf(staff.get(contactPath).body()))));
         assertThat(missingVia.statusCode()).isEqualTo(400);
         assertThat(missingVia.body()).contains("Valitse, miten korjauspyyntö tuli");
         assertThat(requestCount()).as("nothing filed").isEqualTo(requestsBefore);
@@ -266,7 +261,7 @@ class RectificationProcessTest extends IntegrationTest {
         HttpResponse<String> proposed = staff.postForm(contactPath + "/corrections", List.of(
                 Map.entry("value.NAME", "Oikaisu Puhelimesta"), Map.entry("value.EMAIL", email),
                 Map.entry("receivedVia", "PHONE"), Map.entry("note", "Soitti ja kertoi uuden sukunimen."),
-                Map.entry("_csrf", csrfOf(staff.get(contactPath).body()))));
+                Map.entry("_csrf", StaffUsers.csrf(staff.get(contactPath).body()))));
         assertThat(proposed.statusCode()).isEqualTo(302);
         String location = proposed.headers().firstValue("Location").orElseThrow();
         String reference = location.replaceAll(".*/staff/requests/([^/]+)/rectification$", "$1");
@@ -282,7 +277,7 @@ class RectificationProcessTest extends IntegrationTest {
         decide(c, List.of(Map.entry("value.NAME", "Oikaisu Puhelimesta"), Map.entry("approve", "NAME")));
         MimeMessage instruction = awaitMailWithSubject(recipient, "Korjaa henkilötiedot");
         assertThat(Mails.text(instruction)).contains("Nimi: Oikaisu Puhelimesta");
-        http().post(ackPath(instruction), "text/plain", new byte[0]);
+        http().post(Mails.acknowledgementPath(instruction), "text/plain", new byte[0]);
         assertThat(letterText(email)).contains("Nimi: " + OLD_NAME + " → Oikaisu Puhelimesta");
         assertThat(contactValue(contact, "name")).isEqualTo("Oikaisu Puhelimesta");
         assertThat(jdbc.sql("select received_via || ' ' || registered_by from dsr_request where id = :id")
@@ -325,7 +320,7 @@ class RectificationProcessTest extends IntegrationTest {
 
     private HttpResponse<String> decide(Case c, List<Map.Entry<String, String>> fields) {
         List<Map.Entry<String, String>> form = new ArrayList<>(fields);
-        form.add(Map.entry("_csrf", csrfOf(staff.get("/staff/requests/" + c.reference() + "/rectification").body())));
+        form.add(Map.entry("_csrf", StaffUsers.csrf(staff.get("/staff/requests/" + c.reference() + "/rectification").body())));
         return staff.postForm("/staff/requests/" + c.reference() + "/rectification", form);
     }
 
@@ -343,11 +338,6 @@ class RectificationProcessTest extends IntegrationTest {
                 .query(String.class).optional().orElse(null);
     }
 
-    private static String csrfOf(String page) {
-        Matcher csrf = CSRF.matcher(page);
-        assertThat(csrf.find()).as("page carries a CSRF token:\n%s", page).isTrue();
-        return csrf.group(1);
-    }
 
     private String status(Case c) {
         return jdbc.sql("select status from dsr_request where id = :id").param("id", c.requestId())
@@ -378,15 +368,5 @@ class RectificationProcessTest extends IntegrationTest {
         return SealedPdf.text(pdf).replaceAll("\\s+", " ");
     }
 
-    private static String ackPath(MimeMessage mail) {
-        Matcher m = ACK_LINK.matcher(Mails.text(mail));
-        assertThat(m.find()).as("acknowledgement link in:\n%s", Mails.text(mail)).isTrue();
-        return m.group(1);
-    }
 
-    private static String addressPath(MimeMessage mail) {
-        Matcher m = ADDRESS_LINK.matcher(Mails.text(mail));
-        assertThat(m.find()).as("confirmation link in:\n%s", Mails.text(mail)).isTrue();
-        return m.group(1);
-    }
 }

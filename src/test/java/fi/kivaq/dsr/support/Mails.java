@@ -16,6 +16,8 @@ import fi.kivaq.dsr.mail.MailText;
 public final class Mails {
 
     private static final Pattern VERIFY_LINK = Pattern.compile("https?://\\S+/verify/([A-Za-z0-9_-]{43})");
+    private static final Pattern ACKNOWLEDGE_LINK = Pattern.compile("https?://\\S+(/acknowledge/[A-Za-z0-9_-]{43})");
+    private static final Pattern ADDRESS_LINK = Pattern.compile("https?://\\S+(/confirm-address/[A-Za-z0-9_-]{43})");
 
     private Mails() {
     }
@@ -75,5 +77,23 @@ public final class Mails {
             throw new AssertionError("no verification link in mail:\n" + text(message));
         }
         return "/verify/" + m.group(1);
+    }
+
+    /** The path of a subcontractor's acknowledgement link in a mail, e.g. {@code /acknowledge/abc…}. */
+    public static String acknowledgementPath(MimeMessage message) {
+        return path(ACKNOWLEDGE_LINK, message, "acknowledgement");
+    }
+
+    /** The path of the link confirming a new e-mail address, e.g. {@code /confirm-address/abc…}. */
+    public static String addressConfirmationPath(MimeMessage message) {
+        return path(ADDRESS_LINK, message, "address confirmation");
+    }
+
+    private static String path(Pattern link, MimeMessage message, String what) {
+        Matcher m = link.matcher(text(message));
+        if (!m.find()) {
+            throw new AssertionError("no " + what + " link in mail:\n" + text(message));
+        }
+        return m.group(1);
     }
 }

@@ -36,6 +36,13 @@ public class StaffUsers {
         }
     }
 
+    /** The CSRF token of a page's forms. */
+    public static String csrf(String page) {
+        Matcher csrf = CSRF.matcher(page);
+        assertThat(csrf.find()).as("page carries a CSRF token:\n%s", page).isTrue();
+        return csrf.group(1);
+    }
+
     /** Logs in through the login form (with its CSRF token); the session cookie stays in {@code http}. */
     public static HttpResponse<String> login(Http http, String user, String password) {
         String page = http.get("/login").body();

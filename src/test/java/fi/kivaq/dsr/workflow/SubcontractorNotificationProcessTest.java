@@ -8,8 +8,6 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -38,7 +36,6 @@ import fi.kivaq.dsr.support.TestRegister;
  */
 class SubcontractorNotificationProcessTest extends IntegrationTest {
 
-    private static final Pattern ACK_LINK = Pattern.compile("https?://\\S+(/acknowledge/[A-Za-z0-9_-]{43})");
     private static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
 
     @Autowired
@@ -65,8 +62,8 @@ class SubcontractorNotificationProcessTest extends IntegrationTest {
         managementService.executeJob(reminder.getId());
 
         MimeMessage second = awaitMailWithSubject(erasure.recipients().get(0), "Muistutus: Poista henkilötiedot");
-        assertThat(http().post(ackPath(first), "text/plain", new byte[0]).statusCode()).as("old link").isEqualTo(404);
-        assertThat(http().post(ackPath(second), "text/plain", new byte[0]).statusCode()).isEqualTo(200);
+        assertThat(http().post(Mails.acknowledgementPath(first), "text/plain", new byte[0]).statusCode()).as("old link").isEqualTo(404);
+        assertThat(http().post(Mails.acknowledgementPath(second), "text/plain", new byte[0]).statusCode()).isEqualTo(200);
 
         String letter = letterText(erasure);
         assertThat(letter).contains("(vahvisti poiston");
@@ -110,7 +107,7 @@ class SubcontractorNotificationProcessTest extends IntegrationTest {
         Case erasure = erasureWithRecipients(2);
         MimeMessage toFirst = awaitMailWithSubject(erasure.recipients().get(0), "Poista henkilötiedot");
         awaitMailWithSubject(erasure.recipients().get(1), "Poista henkilötiedot");
-        http().post(ackPath(toFirst), "text/plain", new byte[0]);
+        http().post(Mails.acknowledgementPath(toFirst), "text/plain", new byte[0]);
 
         Job answerDue = timer(erasure.reference(), "BoundaryEvent_AnswerDue");
         managementService.executeJob(answerDue.getId());
@@ -119,7 +116,7 @@ class SubcontractorNotificationProcessTest extends IntegrationTest {
 
         // the late one confirms afterwards: the process ends, with still exactly one letter
         MimeMessage toSecond = TestMailServer.receivedBy(erasure.recipients().get(1)).get(0);
-        http().post(ackPath(toSecond), "text/plain", new byte[0]);
+        http().post(Mails.acknowledgementPath(toSecond), "text/plain", new byte[0]);
         Awaitility.await().atMost(PATIENCE).until(() -> historyService.createHistoricProcessInstanceQuery()
                 .processInstanceBusinessKey(erasure.reference()).processDefinitionKey("erasure").finished().count() == 1);
         assertThat(TestMailServer.receivedBy(erasure.email()).stream()
@@ -184,9 +181,4 @@ class SubcontractorNotificationProcessTest extends IntegrationTest {
         return SealedPdf.text(pdf).replaceAll("\\s+", " ");
     }
 
-    private static String ackPath(MimeMessage mail) {
-        Matcher m = ACK_LINK.matcher(Mails.text(mail));
-        assertThat(m.find()).as("acknowledgement link in:\n%s", Mails.text(mail)).isTrue();
-        return m.group(1);
-    }
 }
