@@ -22,8 +22,8 @@ import fi.kivaq.dsr.mail.MailOutbox;
 import fi.kivaq.dsr.mail.OutgoingMail;
 import fi.kivaq.dsr.request.DsrRequest;
 import fi.kivaq.dsr.request.RequestRepository;
-import fi.kivaq.dsr.request.RequestStatus;
-import fi.kivaq.dsr.request.VerificationState;
+import fi.kivaq.dsr.shared.RequestStatus;
+import fi.kivaq.dsr.shared.VerificationState;
 
 /**
  * The right of access (GDPR Art. 15): the receipt, the register extract gathered by the verified address, and the

@@ -20,10 +20,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
+import fi.kivaq.dsr.audit.AuditLog;
 import fi.kivaq.dsr.request.DsrRequest;
 import fi.kivaq.dsr.request.RequestEvidence;
 import fi.kivaq.dsr.request.RequestRepository;
-import fi.kivaq.dsr.request.RequestType;
+import fi.kivaq.dsr.shared.RequestType;
 
 /**
  * The staff page of one request: the request, its evidence, the register extract and a preview of the signed letter,

@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import fi.kivaq.dsr.letter.AccessExtract;
-import fi.kivaq.dsr.register.EmailAddresses;
+import fi.kivaq.dsr.shared.EmailAddresses;
 
 /**
  * Reads everything the register holds about one address: the contact, its organisation (name and the person's

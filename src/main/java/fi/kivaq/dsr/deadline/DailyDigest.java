@@ -8,10 +8,11 @@ import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import fi.kivaq.dsr.DsrProperties;
 import fi.kivaq.dsr.mail.MailOutbox;
 import fi.kivaq.dsr.mail.OutgoingMail;
 import fi.kivaq.dsr.security.StaffGroups;
+import fi.kivaq.dsr.shared.DeadlineCalculator;
+import fi.kivaq.dsr.shared.DsrProperties;
 
 /**
  * The managers' morning mail: what is overdue, what falls due within the reminder window, what has been extended.

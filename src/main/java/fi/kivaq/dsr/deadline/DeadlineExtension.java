@@ -14,6 +14,7 @@ import fi.kivaq.dsr.mail.MailOutbox;
 import fi.kivaq.dsr.mail.OutgoingMail;
 import fi.kivaq.dsr.request.DsrRequest;
 import fi.kivaq.dsr.request.RequestRepository;
+import fi.kivaq.dsr.shared.DeadlineCalculator;
 
 /**
  * A manager extends a request's deadline by two months (GDPR Art. 12(3)): only with a reason, only once, and

@@ -8,11 +8,13 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.ToLongFunction;
 
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
-import fi.kivaq.dsr.request.RequestType;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import fi.kivaq.dsr.shared.DeadlineCalculator;
+import fi.kivaq.dsr.shared.RequestType;
 
 /**
  * Gauges {@code dsr.requests.open}, {@code dsr.requests.at_risk} and {@code dsr.requests.overdue}, tagged by type.

@@ -18,10 +18,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import fi.kivaq.dsr.DsrProperties;
 import fi.kivaq.dsr.mail.MailOutbox;
 import fi.kivaq.dsr.mail.OutgoingMail;
 import fi.kivaq.dsr.security.StaffGroups;
+import fi.kivaq.dsr.shared.DeadlineCalculator;
+import fi.kivaq.dsr.shared.DsrProperties;
 
 /**
  * What the deadline watch does when its timers fire: remind whoever handles the request, escalate to the managers,

@@ -6,6 +6,8 @@ import java.util.Date;
 
 import org.springframework.stereotype.Component;
 
+import fi.kivaq.dsr.shared.DeadlineCalculator;
+
 /**
  * Timer dates for bpmn/deadline-watch.bpmn and the digest's cron for bpmn/daily-digest.bpmn, computed from
  * configuration and the request's deadline in force, e.g. {@code ${deadlineTimers.reminderAt(requestId)}}. The

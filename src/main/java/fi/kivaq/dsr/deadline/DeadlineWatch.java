@@ -4,20 +4,23 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import fi.kivaq.dsr.request.RequestClosed;
-import fi.kivaq.dsr.workflow.ProcessVariables;
-import fi.kivaq.dsr.workflow.RequestProcesses;
+import fi.kivaq.dsr.request.RequestFiled;
+import fi.kivaq.dsr.shared.ProcessVariables;
 
 /**
- * Talks to a request's deadline watch (bpmn/deadline-watch.bpmn, started with every request by
- * {@link RequestProcesses#start}): moves its timers when the deadline is extended, and ends it when the request
- * closes. Both run inside the caller's transaction.
+ * Talks to a request's deadline watch (bpmn/deadline-watch.bpmn): starts it when the request is filed, moves its
+ * timers when the deadline is extended, and ends it when the request closes. All run inside the caller's transaction.
  */
 @Component
 class DeadlineWatch {
 
+    /** Process definition key of bpmn/deadline-watch.bpmn. */
+    static final String PROCESS_KEY = "deadline-watch";
     static final String MESSAGE_DEADLINE_EXTENDED = "DeadlineExtended";
     static final String MESSAGE_REQUEST_CLOSED = "RequestClosed";
 
@@ -29,12 +32,20 @@ class DeadlineWatch {
         this.deadlines = deadlines;
     }
 
+    /** First of the listeners, so that the watch exists before the request's own process can close the request. */
+    @EventListener
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    void requestFiled(RequestFiled filed) {
+        runtimeService.startProcessInstanceByKey(PROCESS_KEY, filed.reference(),
+                Map.of(ProcessVariables.REQUEST_ID, filed.requestId()));
+    }
+
     /** The timers restart from the new due date; a request filed before the watch existed gets one now. */
     void deadlineExtended(long requestId, String reference) {
         var correlated = runtimeService.createMessageCorrelation(MESSAGE_DEADLINE_EXTENDED)
                 .processInstanceBusinessKey(reference).correlateAllWithResult();
         if (correlated.isEmpty()) {
-            runtimeService.startProcessInstanceByKey(RequestProcesses.DEADLINE_WATCH, reference,
+            runtimeService.startProcessInstanceByKey(PROCESS_KEY, reference,
                     Map.of(ProcessVariables.REQUEST_ID, requestId));
         }
     }

@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import fi.kivaq.dsr.workflow.ProcessVariables;
+import fi.kivaq.dsr.shared.ProcessVariables;
 
 /**
  * The thin delegates of bpmn/deadline-watch.bpmn. Each calls one use case; a request that closed before its timer

@@ -16,7 +16,7 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 
-import fi.kivaq.dsr.workflow.RequestProcesses;
+import fi.kivaq.dsr.shared.DeadlineCalculator;
 
 /**
  * The manager's dashboard: one page of open requests by deadline with their current task (two engine queries
@@ -80,7 +80,7 @@ public class ManagerDashboard {
             for (HistoricProcessInstance p : historyService.createHistoricProcessInstanceQuery()
                     .processInstanceBusinessKeyIn(references).unfinished().list()) {
                 referenceByProcess.put(p.getId(), p.getBusinessKey());
-                if (!RequestProcesses.DEADLINE_WATCH.equals(p.getProcessDefinitionKey())
+                if (!DeadlineWatch.PROCESS_KEY.equals(p.getProcessDefinitionKey())
                         && p.getSuperProcessInstanceId() == null) {
                     mainProcessByReference.put(p.getBusinessKey(), p.getId());
                 }

@@ -14,8 +14,8 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import fi.kivaq.dsr.request.RequestStatus;
-import fi.kivaq.dsr.request.RequestType;
+import fi.kivaq.dsr.shared.RequestStatus;
+import fi.kivaq.dsr.shared.RequestType;
 
 /**
  * The deadline side of {@code dsr_request}: due dates, extension, overdue state, and the aggregate queries of the

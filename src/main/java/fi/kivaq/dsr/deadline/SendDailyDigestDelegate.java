@@ -7,6 +7,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import fi.kivaq.dsr.shared.DeadlineCalculator;
+
 /** bpmn/daily-digest.bpmn: today's digest (the service skips non-working days). */
 @Component
 class SendDailyDigestDelegate implements JavaDelegate {

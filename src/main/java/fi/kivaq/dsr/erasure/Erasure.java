@@ -20,11 +20,11 @@ import fi.kivaq.dsr.letter.ResponseLetters;
 import fi.kivaq.dsr.mail.MailOutbox;
 import fi.kivaq.dsr.mail.OutgoingMail;
 import fi.kivaq.dsr.register.ContactRegister;
-import fi.kivaq.dsr.register.EmailAddresses;
 import fi.kivaq.dsr.register.NewsletterSuppression;
 import fi.kivaq.dsr.request.DsrRequest;
 import fi.kivaq.dsr.request.RequestRepository;
-import fi.kivaq.dsr.request.RequestStatus;
+import fi.kivaq.dsr.shared.EmailAddresses;
+import fi.kivaq.dsr.shared.RequestStatus;
 import fi.kivaq.dsr.subcontractor.SubcontractorNotifications;
 
 /**

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-import fi.kivaq.dsr.ControllerProperties;
 import fi.kivaq.dsr.letter.PageFlow.Style;
+import fi.kivaq.dsr.shared.ControllerProperties;
 
 /** The copy of the data and the Art. 15(1) information of an access letter. */
 final class AccessSections {

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-import fi.kivaq.dsr.ControllerProperties;
 import fi.kivaq.dsr.letter.PageFlow.Style;
+import fi.kivaq.dsr.shared.ControllerProperties;
 
 /**
  * Writes the parts of one letter onto a {@link PageFlow}: letterhead, recipient, subject, the statements of

@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
-import fi.kivaq.dsr.ControllerProperties;
+import fi.kivaq.dsr.shared.ControllerProperties;
 
 /** Renders response letters as sealed PDF/A-3b documents. */
 @Service

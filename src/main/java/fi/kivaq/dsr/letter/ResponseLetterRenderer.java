@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-import fi.kivaq.dsr.ControllerProperties;
+import fi.kivaq.dsr.shared.ControllerProperties;
 
 /**
  * Renders a response letter as an unsigned PDF/A-3b document on KivaQ's letterhead, in the requester's language.

@@ -9,12 +9,12 @@ import java.util.regex.Pattern;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
-import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
-import fi.kivaq.dsr.ControllerProperties;
+import fi.kivaq.dsr.shared.ControllerProperties;
 
 /**
  * Renders mails from {@code templates/mail/{language}/{name}.txt}. The first line of a text template is

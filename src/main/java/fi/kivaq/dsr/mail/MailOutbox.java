@@ -9,7 +9,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import fi.kivaq.dsr.persistence.GeneratedKeys;
+import fi.kivaq.dsr.shared.GeneratedKeys;
 
 /**
  * The only way our code sends mail: a row written in the caller's transaction, so that a mail exists

@@ -3,7 +3,7 @@ package fi.kivaq.dsr.rectification;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import fi.kivaq.dsr.request.Language;
+import fi.kivaq.dsr.shared.Language;
 
 /** The register fields a rectification can change, each with the contact column it lives in and its rules. */
 public enum Field {

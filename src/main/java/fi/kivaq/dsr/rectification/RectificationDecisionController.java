@@ -23,10 +23,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
-import fi.kivaq.dsr.access.AuditLog;
+import fi.kivaq.dsr.audit.AuditLog;
 import fi.kivaq.dsr.request.DsrRequest;
 import fi.kivaq.dsr.request.RequestRepository;
-import fi.kivaq.dsr.request.RequestType;
+import fi.kivaq.dsr.shared.RequestType;
 
 /**
  * The staff page where a rectification is decided: the requester's description beside the register's current

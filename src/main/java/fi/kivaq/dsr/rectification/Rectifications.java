@@ -22,27 +22,27 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
-import fi.kivaq.dsr.DsrProperties;
-import fi.kivaq.dsr.access.AuditLog;
-import fi.kivaq.dsr.deadline.DeadlineCalculator;
+import fi.kivaq.dsr.audit.AuditLog;
 import fi.kivaq.dsr.letter.LetterContent;
 import fi.kivaq.dsr.letter.LetterType;
 import fi.kivaq.dsr.letter.ResponseLetters;
 import fi.kivaq.dsr.mail.MailOutbox;
 import fi.kivaq.dsr.mail.OutgoingMail;
 import fi.kivaq.dsr.register.ContactRegister;
-import fi.kivaq.dsr.register.EmailAddresses;
 import fi.kivaq.dsr.request.DsrRequest;
-import fi.kivaq.dsr.request.Language;
 import fi.kivaq.dsr.request.NewRequest;
-import fi.kivaq.dsr.request.ReceivedVia;
-import fi.kivaq.dsr.request.RequestChannel;
 import fi.kivaq.dsr.request.RequestIntake;
 import fi.kivaq.dsr.request.RequestRepository;
-import fi.kivaq.dsr.request.RequestType;
-import fi.kivaq.dsr.request.RequestStatus;
+import fi.kivaq.dsr.shared.DeadlineCalculator;
+import fi.kivaq.dsr.shared.DsrProperties;
+import fi.kivaq.dsr.shared.EmailAddresses;
+import fi.kivaq.dsr.shared.Language;
+import fi.kivaq.dsr.shared.ReceivedVia;
+import fi.kivaq.dsr.shared.RequestChannel;
+import fi.kivaq.dsr.shared.RequestStatus;
+import fi.kivaq.dsr.shared.RequestType;
+import fi.kivaq.dsr.shared.SecretTokens;
 import fi.kivaq.dsr.subcontractor.SubcontractorNotifications;
-import fi.kivaq.dsr.verification.SecretTokens;
 
 /**
  * GDPR Art. 16: what a requester asked to change, staff's decision field by field, the register change in one

@@ -8,6 +8,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import fi.kivaq.dsr.shared.EmailAddresses;
+
 /** The contact register's use cases that other features call: finding a contact and its newsletter consent. */
 @Service
 public class ContactRegister {

@@ -19,7 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import fi.kivaq.dsr.mail.MailOutbox;
 import fi.kivaq.dsr.mail.OutgoingMail;
-import fi.kivaq.dsr.persistence.GeneratedKeys;
+import fi.kivaq.dsr.shared.EmailAddresses;
+import fi.kivaq.dsr.shared.GeneratedKeys;
 
 /**
  * The demo run's register: a few customer organisations, about twenty contacts, three subcontractors with

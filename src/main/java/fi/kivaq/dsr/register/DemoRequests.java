@@ -17,13 +17,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import fi.kivaq.dsr.deadline.DeadlineCalculator;
-import fi.kivaq.dsr.persistence.GeneratedKeys;
-import fi.kivaq.dsr.request.Language;
 import fi.kivaq.dsr.request.NewRequest;
-import fi.kivaq.dsr.request.RequestChannel;
 import fi.kivaq.dsr.request.RequestIntake;
-import fi.kivaq.dsr.request.RequestType;
+import fi.kivaq.dsr.shared.DeadlineCalculator;
+import fi.kivaq.dsr.shared.GeneratedKeys;
+import fi.kivaq.dsr.shared.Language;
+import fi.kivaq.dsr.shared.RequestChannel;
+import fi.kivaq.dsr.shared.RequestType;
 
 /**
  * Demo data for the manager's dashboard, loaded only into an empty request table of the demo run: a few open

@@ -9,8 +9,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import fi.kivaq.dsr.DsrProperties;
-import fi.kivaq.dsr.verification.SecretTokens;
+import fi.kivaq.dsr.shared.DsrProperties;
+import fi.kivaq.dsr.shared.SecretTokens;
 
 /**
  * One-click unsubscribe links (RFC 8058). Each newsletter mail gets its own unguessable token; only its hash is

@@ -10,7 +10,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import fi.kivaq.dsr.persistence.GeneratedKeys;
+import fi.kivaq.dsr.shared.EmailAddresses;
+import fi.kivaq.dsr.shared.GeneratedKeys;
 
 /**
  * Adding a person to the newsletter, by sign-up or import: the one way into the subscriber list, and it refuses

@@ -14,6 +14,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import fi.kivaq.dsr.shared.EmailAddresses;
+
 /**
  * What remains of an erased person: a keyed hash (HMAC-SHA256, secret {@code dsr.suppression.secret}) of the
  * normalised address, so that the address is never added to the newsletter again, in any letter case. Without

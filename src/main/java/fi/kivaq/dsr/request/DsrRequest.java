@@ -3,6 +3,12 @@ package fi.kivaq.dsr.request;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import fi.kivaq.dsr.shared.Language;
+import fi.kivaq.dsr.shared.RequestChannel;
+import fi.kivaq.dsr.shared.RequestStatus;
+import fi.kivaq.dsr.shared.RequestType;
+import fi.kivaq.dsr.shared.VerificationState;
+
 /** One data-subject request as stored in {@code dsr_request}. */
 public record DsrRequest(
         long id,

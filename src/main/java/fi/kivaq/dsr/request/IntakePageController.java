@@ -12,6 +12,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import fi.kivaq.dsr.shared.Language;
+import fi.kivaq.dsr.shared.RequestChannel;
+import fi.kivaq.dsr.shared.RequestType;
 import fi.kivaq.dsr.web.PublicPages;
 
 /** The public request page in Finnish, Swedish or English. */

@@ -9,6 +9,10 @@ import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
 
+import fi.kivaq.dsr.shared.Language;
+import fi.kivaq.dsr.shared.RequestChannel;
+import fi.kivaq.dsr.shared.RequestType;
+
 /**
  * Checks every field of a public request and names what is wrong with each, as message codes that the page or
  * the API turn into text in the requester's language ({@code templates/i18n/messages*.properties}).

@@ -9,8 +9,6 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import fi.kivaq.dsr.verification.SignedRequestCheck;
-
 /** Evidence of identity that came with a request (a scanned or digitally signed letter), kept in our table only. */
 @Repository
 public class RequestEvidence {

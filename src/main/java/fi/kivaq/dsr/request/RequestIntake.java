@@ -3,32 +3,34 @@ package fi.kivaq.dsr.request;
 import java.time.Clock;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import fi.kivaq.dsr.DsrProperties;
-import fi.kivaq.dsr.deadline.DeadlineCalculator;
-import fi.kivaq.dsr.verification.SignedRequestCheck;
-import fi.kivaq.dsr.workflow.RequestProcesses;
+import fi.kivaq.dsr.shared.DeadlineCalculator;
+import fi.kivaq.dsr.shared.DsrProperties;
+import fi.kivaq.dsr.shared.ReceivedVia;
+import fi.kivaq.dsr.shared.RequestStatus;
+import fi.kivaq.dsr.shared.VerificationState;
 
 /**
- * Files a request: one row and one process instance, in one transaction. What happens next never depends,
+ * Files a request: one row, and the processes that {@link RequestFiled} starts, in one transaction. What happens next never depends,
  * visibly to the requester, on whether the address is in the register.
  */
 @Service
 public class RequestIntake {
 
     private final RequestRepository requests;
-    private final RequestProcesses processes;
+    private final ApplicationEventPublisher events;
     private final DeadlineCalculator deadlines;
     private final RequestEvidence evidence;
     private final DsrProperties properties;
     private final Clock clock;
 
-    RequestIntake(RequestRepository requests, RequestProcesses processes, DeadlineCalculator deadlines,
+    RequestIntake(RequestRepository requests, ApplicationEventPublisher events, DeadlineCalculator deadlines,
                   RequestEvidence evidence, DsrProperties properties, Clock clock) {
         this.requests = requests;
-        this.processes = processes;
+        this.events = events;
         this.deadlines = deadlines;
         this.evidence = evidence;
         this.properties = properties;
@@ -49,7 +51,7 @@ public class RequestIntake {
     public DsrRequest file(NewRequest request) {
         DsrRequest filed = requests.insert(request, deadlines.dueDate(request.receivedAt()),
                 RequestStatus.AWAITING_VERIFICATION, VerificationState.PENDING, null);
-        processes.start(filed);
+        started(filed, false);
         return filed;
     }
 
@@ -67,7 +69,7 @@ public class RequestIntake {
                 evidenced ? VerificationState.NOT_REQUIRED : VerificationState.PENDING, null);
         requests.markRegisteredByStaff(filed.id(), receivedVia, staffUser);
         proof.ifPresent(file -> evidence.store(filed.id(), file, staffUser));
-        processes.start(filed, proof.map(file -> !file.digitallySigned()).orElse(false));
+        started(filed, proof.map(file -> !file.digitallySigned()).orElse(false));
         return filed;
     }
 
@@ -81,7 +83,7 @@ public class RequestIntake {
         DsrRequest filed = requests.insert(request, deadlines.dueDate(request.receivedAt()),
                 RequestStatus.IN_PROGRESS, VerificationState.NOT_REQUIRED, contactId);
         requests.markRegisteredByStaff(filed.id(), receivedVia, staffUser);
-        processes.start(filed);
+        started(filed, false);
         return filed;
     }
 
@@ -90,7 +92,12 @@ public class RequestIntake {
     public DsrRequest fileVerified(NewRequest request, long contactId) {
         DsrRequest filed = requests.insert(request, deadlines.dueDate(request.receivedAt()),
                 RequestStatus.IN_PROGRESS, VerificationState.NOT_REQUIRED, contactId);
-        processes.start(filed);
+        started(filed, false);
         return filed;
+    }
+
+    private void started(DsrRequest filed, boolean evidenceCheckRequired) {
+        events.publishEvent(new RequestFiled(filed.id(), filed.reference(), filed.type(),
+                filed.verificationState() == VerificationState.PENDING, evidenceCheckRequired));
     }
 }

@@ -14,8 +14,14 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import fi.kivaq.dsr.persistence.GeneratedKeys;
-import fi.kivaq.dsr.register.EmailAddresses;
+import fi.kivaq.dsr.shared.EmailAddresses;
+import fi.kivaq.dsr.shared.GeneratedKeys;
+import fi.kivaq.dsr.shared.Language;
+import fi.kivaq.dsr.shared.ReceivedVia;
+import fi.kivaq.dsr.shared.RequestChannel;
+import fi.kivaq.dsr.shared.RequestStatus;
+import fi.kivaq.dsr.shared.RequestType;
+import fi.kivaq.dsr.shared.VerificationState;
 
 @Repository
 public class RequestRepository {

@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -21,9 +23,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
-import jakarta.servlet.http.HttpServletResponse;
-
-import fi.kivaq.dsr.verification.SignedRequestCheck;
+import fi.kivaq.dsr.shared.Language;
+import fi.kivaq.dsr.shared.ReceivedVia;
+import fi.kivaq.dsr.shared.RequestChannel;
+import fi.kivaq.dsr.shared.RequestType;
 
 /**
  * Requests that reach KivaQ outside the form (a letter, an e-mail, a phone call): staff register them with the date

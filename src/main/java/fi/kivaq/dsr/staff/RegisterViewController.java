@@ -20,11 +20,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
-import fi.kivaq.dsr.access.AuditLog;
+import fi.kivaq.dsr.audit.AuditLog;
 import fi.kivaq.dsr.rectification.Field;
 import fi.kivaq.dsr.rectification.Rectifications;
 import fi.kivaq.dsr.register.ContactDirectory;
-import fi.kivaq.dsr.request.ReceivedVia;
+import fi.kivaq.dsr.shared.ReceivedVia;
 
 /**
  * The staff's view of the contact register: a search, and one contact with its consents, disclosures, invoice

@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.LocaleResolver;
 
-import fi.kivaq.dsr.request.Language;
+import fi.kivaq.dsr.shared.Language;
 
 /** The subcontractor's confirmation link: GET shows a button and changes nothing; POST records the confirmation. */
 @Controller

@@ -13,20 +13,21 @@ import java.util.Optional;
 
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import fi.kivaq.dsr.DsrProperties;
-import fi.kivaq.dsr.deadline.DeadlineCalculator;
 import fi.kivaq.dsr.mail.MailOutbox;
 import fi.kivaq.dsr.mail.OutgoingMail;
 import fi.kivaq.dsr.request.DsrRequest;
 import fi.kivaq.dsr.request.RequestRepository;
-import fi.kivaq.dsr.request.RequestType;
-import fi.kivaq.dsr.verification.SecretTokens;
+import fi.kivaq.dsr.shared.DeadlineCalculator;
+import fi.kivaq.dsr.shared.DsrProperties;
+import fi.kivaq.dsr.shared.RequestType;
+import fi.kivaq.dsr.shared.SecretTokens;
 
 /**
  * GDPR Art. 19: each subcontractor that received a person's data (the disclosure log) is told about the
@@ -38,6 +39,15 @@ public class SubcontractorNotifications {
     /** Message correlated (by the process variable {@code notificationId}) when a subcontractor confirms. */
     public static final String MESSAGE_ACKNOWLEDGED = "SubcontractorAcknowledged";
     public static final String NOTIFICATION_ID = "notificationId";
+
+    /** The notification a subcontractor-notification process handles, as its delegates read it. */
+    static long notificationId(VariableScope scope) {
+        Object value = scope.getVariable(NOTIFICATION_ID);
+        if (!(value instanceof Number number)) {
+            throw new IllegalStateException("process variable " + NOTIFICATION_ID + " is missing");
+        }
+        return number.longValue();
+    }
 
     public enum LinkState {
         VALID, USED, UNKNOWN,

@@ -7,8 +7,8 @@ import java.util.Date;
 
 import org.springframework.stereotype.Component;
 
-import fi.kivaq.dsr.deadline.DeadlineCalculator;
 import fi.kivaq.dsr.request.RequestRepository;
+import fi.kivaq.dsr.shared.DeadlineCalculator;
 
 /**
  * Timer dates for the BPMN files, counted in KivaQ's working days: {@code ${subcontractorTimers.reminderDate()}}.

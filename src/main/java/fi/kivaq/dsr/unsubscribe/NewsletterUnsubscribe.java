@@ -15,13 +15,13 @@ import fi.kivaq.dsr.register.ConsentChannel;
 import fi.kivaq.dsr.register.ContactRegister;
 import fi.kivaq.dsr.register.NewsletterLinks;
 import fi.kivaq.dsr.request.DsrRequest;
-import fi.kivaq.dsr.request.Language;
 import fi.kivaq.dsr.request.NewRequest;
-import fi.kivaq.dsr.request.RequestChannel;
 import fi.kivaq.dsr.request.RequestIntake;
 import fi.kivaq.dsr.request.RequestRepository;
-import fi.kivaq.dsr.request.RequestStatus;
-import fi.kivaq.dsr.request.RequestType;
+import fi.kivaq.dsr.shared.Language;
+import fi.kivaq.dsr.shared.RequestChannel;
+import fi.kivaq.dsr.shared.RequestStatus;
+import fi.kivaq.dsr.shared.RequestType;
 
 /**
  * Stopping the newsletter (GDPR Art. 7(3), 21(2)-(3)): unconditional, and as easy as subscribing. The one-click

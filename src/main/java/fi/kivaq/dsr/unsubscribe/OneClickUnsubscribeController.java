@@ -13,7 +13,7 @@ import org.springframework.web.servlet.LocaleResolver;
 
 import fi.kivaq.dsr.register.ContactRegister;
 import fi.kivaq.dsr.register.NewsletterLinks;
-import fi.kivaq.dsr.request.Language;
+import fi.kivaq.dsr.shared.Language;
 
 /**
  * The newsletter's one-click link. POST (RFC 8058 {@code List-Unsubscribe=One-Click} from a mail program, or the

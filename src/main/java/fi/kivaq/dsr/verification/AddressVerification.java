@@ -2,9 +2,9 @@ package fi.kivaq.dsr.verification;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,12 +15,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
-import fi.kivaq.dsr.DsrProperties;
 import fi.kivaq.dsr.mail.MailOutbox;
 import fi.kivaq.dsr.mail.OutgoingMail;
 import fi.kivaq.dsr.request.DsrRequest;
 import fi.kivaq.dsr.request.RequestRepository;
-import fi.kivaq.dsr.workflow.ProcessVariables;
+import fi.kivaq.dsr.shared.DsrProperties;
+import fi.kivaq.dsr.shared.ProcessVariables;
+import fi.kivaq.dsr.shared.SecretTokens;
 
 /**
  * Proof that the requester controls the address a request came from: a single-use, expiring link mailed to that

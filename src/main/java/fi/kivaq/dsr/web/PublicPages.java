@@ -6,7 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.web.servlet.support.RequestContextUtils;
 
-import fi.kivaq.dsr.request.Language;
+import fi.kivaq.dsr.shared.Language;
 
 /** The language of a public page: one of ours, whatever the cookie or header said. */
 public final class PublicPages {

@@ -14,7 +14,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
-import fi.kivaq.dsr.request.Language;
+import fi.kivaq.dsr.shared.Language;
 
 /** Public pages speak Finnish unless the visitor picks Swedish or English ({@code ?lang=sv}); the choice is kept in a cookie. */
 @Configuration

@@ -1,7 +1,5 @@
 package fi.kivaq.dsr.deadline;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,13 +12,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import fi.kivaq.dsr.request.DsrRequest;
-import fi.kivaq.dsr.request.Language;
 import fi.kivaq.dsr.request.NewRequest;
-import fi.kivaq.dsr.request.RequestChannel;
 import fi.kivaq.dsr.request.RequestIntake;
-import fi.kivaq.dsr.request.RequestType;
+import fi.kivaq.dsr.shared.DeadlineCalculator;
+import fi.kivaq.dsr.shared.Language;
+import fi.kivaq.dsr.shared.RequestChannel;
+import fi.kivaq.dsr.shared.RequestType;
 import fi.kivaq.dsr.support.IntegrationTest;
 import fi.kivaq.dsr.support.Mails;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The managers' daily digest: its once-per-cluster timer start event, its contents, and quiet non-working days. */
 class DailyDigestTest extends IntegrationTest {

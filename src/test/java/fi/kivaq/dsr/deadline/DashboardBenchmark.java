@@ -29,6 +29,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import fi.kivaq.dsr.DsrApplication;
 import fi.kivaq.dsr.security.StaffGroups;
+import fi.kivaq.dsr.shared.DeadlineCalculator;
 
 /**
  * Not a test: {@code bench/dashboard-benchmark.sh} (or {@code ./mvnw -B -Pdashboard-benchmark test-compile exec:java

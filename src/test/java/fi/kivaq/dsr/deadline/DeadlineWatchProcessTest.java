@@ -1,7 +1,5 @@
 package fi.kivaq.dsr.deadline;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -21,16 +19,19 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import fi.kivaq.dsr.request.DsrRequest;
-import fi.kivaq.dsr.request.Language;
 import fi.kivaq.dsr.request.NewRequest;
-import fi.kivaq.dsr.request.RequestChannel;
 import fi.kivaq.dsr.request.RequestIntake;
 import fi.kivaq.dsr.request.RequestRepository;
-import fi.kivaq.dsr.request.RequestStatus;
-import fi.kivaq.dsr.request.RequestType;
+import fi.kivaq.dsr.shared.DeadlineCalculator;
+import fi.kivaq.dsr.shared.Language;
+import fi.kivaq.dsr.shared.ProcessVariables;
+import fi.kivaq.dsr.shared.RequestChannel;
+import fi.kivaq.dsr.shared.RequestStatus;
+import fi.kivaq.dsr.shared.RequestType;
 import fi.kivaq.dsr.support.IntegrationTest;
 import fi.kivaq.dsr.support.Mails;
-import fi.kivaq.dsr.workflow.ProcessVariables;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * bpmn/deadline-watch.bpmn on the real engine: each timer's due date is checked against the request's due date

@@ -1,7 +1,5 @@
 package fi.kivaq.dsr.deadline;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,13 +14,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import fi.kivaq.dsr.request.DsrRequest;
-import fi.kivaq.dsr.request.Language;
 import fi.kivaq.dsr.request.NewRequest;
-import fi.kivaq.dsr.request.RequestChannel;
 import fi.kivaq.dsr.request.RequestIntake;
-import fi.kivaq.dsr.request.RequestType;
+import fi.kivaq.dsr.shared.DeadlineCalculator;
+import fi.kivaq.dsr.shared.Language;
+import fi.kivaq.dsr.shared.RequestChannel;
+import fi.kivaq.dsr.shared.RequestType;
 import fi.kivaq.dsr.support.Http;
 import fi.kivaq.dsr.support.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** /staff/dashboard: managers only; overdue and at-risk requests marked; the operations endpoints' access. */
 class ManagerDashboardTest extends IntegrationTest {

@@ -1,7 +1,5 @@
 package fi.kivaq.dsr.mail;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
@@ -10,7 +8,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.context.support.ReloadableResourceBundleMessageSource;
 
-import fi.kivaq.dsr.ControllerProperties;
+import fi.kivaq.dsr.shared.ControllerProperties;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every mail template exists in every language, renders completely, and keeps requester input inert. */
 class MailComposerTest {

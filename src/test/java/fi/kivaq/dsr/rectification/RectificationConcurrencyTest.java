@@ -1,7 +1,5 @@
 package fi.kivaq.dsr.rectification;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -22,11 +20,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import fi.kivaq.dsr.erasure.Erasure;
-import fi.kivaq.dsr.persistence.GeneratedKeys;
-import fi.kivaq.dsr.register.EmailAddresses;
 import fi.kivaq.dsr.register.NewsletterSuppression;
+import fi.kivaq.dsr.shared.EmailAddresses;
+import fi.kivaq.dsr.shared.GeneratedKeys;
 import fi.kivaq.dsr.support.IntegrationTest;
 import fi.kivaq.dsr.support.TestRegister;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two requests about the same contact changing the register at the same moment, on the real database: the

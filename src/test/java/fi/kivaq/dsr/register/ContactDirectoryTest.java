@@ -1,7 +1,5 @@
 package fi.kivaq.dsr.register;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -22,11 +20,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import fi.kivaq.dsr.security.StaffGroups;
+import fi.kivaq.dsr.shared.EmailAddresses;
 import fi.kivaq.dsr.support.DatabaseScan;
 import fi.kivaq.dsr.support.Http;
 import fi.kivaq.dsr.support.IntegrationTest;
 import fi.kivaq.dsr.support.StaffUsers;
 import fi.kivaq.dsr.support.TestRegister;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The staff register view: a search by part of a name, an address or an organisation, one contact with everything

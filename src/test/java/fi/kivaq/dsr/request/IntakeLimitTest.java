@@ -1,16 +1,16 @@
 package fi.kivaq.dsr.request;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.http.HttpResponse;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import fi.kivaq.dsr.DsrProperties;
+import fi.kivaq.dsr.shared.DsrProperties;
 import fi.kivaq.dsr.support.IntegrationTest;
 import fi.kivaq.dsr.support.TestRegister;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The public form and API mail a link to any address typed in; past the per-address limit they refuse, in the

@@ -1,12 +1,9 @@
 package fi.kivaq.dsr.request;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,17 +21,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import fi.kivaq.dsr.deadline.DeadlineCalculator;
 import fi.kivaq.dsr.letter.LetterContent;
 import fi.kivaq.dsr.letter.LetterService;
 import fi.kivaq.dsr.letter.LetterType;
 import fi.kivaq.dsr.security.StaffGroups;
+import fi.kivaq.dsr.shared.DeadlineCalculator;
 import fi.kivaq.dsr.support.Http;
 import fi.kivaq.dsr.support.IntegrationTest;
 import fi.kivaq.dsr.support.Mails;
 import fi.kivaq.dsr.support.SealedPdf;
 import fi.kivaq.dsr.support.TestMailServer;
 import fi.kivaq.dsr.support.TestRegister;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Requests that staff register from a letter, an e-mail or a phone call, with or without a signed request. */
 class StaffRegistrationTest extends IntegrationTest {

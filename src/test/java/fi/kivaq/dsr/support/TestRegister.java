@@ -7,11 +7,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import fi.kivaq.dsr.persistence.GeneratedKeys;
 import fi.kivaq.dsr.register.ConsentChannel;
 import fi.kivaq.dsr.register.ContactRegister;
-import fi.kivaq.dsr.register.EmailAddresses;
 import fi.kivaq.dsr.register.NewsletterLinks;
+import fi.kivaq.dsr.shared.EmailAddresses;
+import fi.kivaq.dsr.shared.GeneratedKeys;
 
 /** Puts contacts into the register for a test, through the same tables and services the application uses. */
 @Component

@@ -1,0 +1,23 @@
+package fi.kivaq.dsr.rectification;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import fi.kivaq.dsr.shared.ProcessVariables;
+
+/** The contact was erased before its correction could be made: the request closes, nothing is written back. */
+@Component
+class CloseRectificationOfErasedContactDelegate implements JavaDelegate {
+
+    private final Rectifications rectifications;
+
+    CloseRectificationOfErasedContactDelegate(Rectifications rectifications) {
+        this.rectifications = rectifications;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        rectifications.closeForErasedContact(ProcessVariables.requestId(execution));
+    }
+}

@@ -1,0 +1,34 @@
+package fi.kivaq.dsr.rectification;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+import fi.kivaq.dsr.shared.ProcessVariables;
+
+/**
+ * On completing the decision task: the decision must have been recorded on the staff page (it holds the values,
+ * which stay out of the engine); the process gets only the flags it branches on.
+ */
+@Component
+class RectificationDecisionListener implements TaskListener {
+
+    private final Rectifications rectifications;
+
+    RectificationDecisionListener(Rectifications rectifications) {
+        this.rectifications = rectifications;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        long requestId = ProcessVariables.requestId(task.getExecution());
+        Rectifications.Summary summary = rectifications.summary(requestId);
+        if (!summary.decided()) {
+            throw new ProcessEngineException("Record the decision on the staff page first: /staff/requests/id/"
+                    + requestId + "/rectification");
+        }
+        task.getExecution().setVariable(RectificationProcess.ANY_CHANGE_APPROVED, summary.anyChangeApproved());
+        task.getExecution().setVariable(RectificationProcess.ADDRESS_CHANGE_APPROVED, summary.addressChangeApproved());
+    }
+}

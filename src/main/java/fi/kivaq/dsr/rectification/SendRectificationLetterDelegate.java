@@ -1,0 +1,30 @@
+package fi.kivaq.dsr.rectification;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import fi.kivaq.dsr.shared.ProcessVariables;
+
+/**
+ * Sends the signed rectification letter once: after every recipient confirmed, when the answer cannot wait longer,
+ * or straight away for a refusal.
+ */
+@Component
+class SendRectificationLetterDelegate implements JavaDelegate {
+
+    private final Rectifications rectifications;
+
+    SendRectificationLetterDelegate(Rectifications rectifications) {
+        this.rectifications = rectifications;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        if (Boolean.TRUE.equals(execution.getVariable(ProcessVariables.LETTER_SENT))) {
+            return;
+        }
+        rectifications.sendLetter(ProcessVariables.requestId(execution));
+        execution.setVariable(ProcessVariables.LETTER_SENT, true);
+    }
+}

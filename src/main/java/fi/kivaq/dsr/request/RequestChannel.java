@@ -1,6 +1,0 @@
-package fi.kivaq.dsr.request;
-
-/** Where a request came in. */
-public enum RequestChannel {
-    WEB_FORM, API, ONE_CLICK, STAFF
-}

@@ -1,7 +1,0 @@
-package fi.kivaq.dsr.request;
-
-public enum VerificationState {
-    PENDING, VERIFIED, EXPIRED,
-    /** Control of the address was already proven, e.g. by a one-click link that only that address received. */
-    NOT_REQUIRED
-}

@@ -1,0 +1,21 @@
+package fi.kivaq.dsr.subcontractor;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Mails the subcontractor what to correct or delete, with a confirmation link. */
+@Component
+class MailSubcontractorDelegate implements JavaDelegate {
+
+    private final SubcontractorNotifications notifications;
+
+    MailSubcontractorDelegate(SubcontractorNotifications notifications) {
+        this.notifications = notifications;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        notifications.send(SubcontractorNotifications.notificationId(execution));
+    }
+}

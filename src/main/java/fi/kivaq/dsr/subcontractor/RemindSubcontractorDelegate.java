@@ -1,0 +1,21 @@
+package fi.kivaq.dsr.subcontractor;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Reminds a subcontractor that has not confirmed yet, with a fresh link. */
+@Component
+class RemindSubcontractorDelegate implements JavaDelegate {
+
+    private final SubcontractorNotifications notifications;
+
+    RemindSubcontractorDelegate(SubcontractorNotifications notifications) {
+        this.notifications = notifications;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        notifications.remind(SubcontractorNotifications.notificationId(execution));
+    }
+}
