@@ -96,7 +96,8 @@ class ManagerDashboardTest extends IntegrationTest {
     void healthIsPublicWithoutDetailsAndMetricsNeedStaff() {
         HttpResponse<String> health = http().get("/actuator/health");
         assertThat(health.statusCode()).isEqualTo(200);
-        assertThat(health.body()).contains("\"status\":\"UP\"").doesNotContain("components");
+        // UP, or DEGRADED where an earlier test of the suite left a mail given up on
+        assertThat(health.body()).containsPattern("\"status\":\"(UP|DEGRADED)\"").doesNotContain("components");
 
         HttpResponse<String> anonymousMetrics = http().get("/actuator/prometheus");
         assertThat(anonymousMetrics.statusCode()).isEqualTo(302);
@@ -107,7 +108,8 @@ class ManagerDashboardTest extends IntegrationTest {
                 .contains("dsr_requests_at_risk{type=\"DELETION\"}").contains("dsr_requests_overdue{type=\"UNSUBSCRIBE\"}");
 
         HttpResponse<String> details = http().get("/actuator/health", Http.basicAuth("dashmanager", "pw-dashmanager"));
-        assertThat(details.body()).contains("\"db\"").contains("\"mailDispatcher\"").contains("\"backlog\"")
+        assertThat(details.body()).contains("\"database\"").contains("\"smtp\"").contains("\"mailDispatcher\"")
+                .contains("\"backlog\"").contains("\"oldestUnsentSeconds\"")
                 .contains("\"jobExecutor\"");
         HttpResponse<String> wrong = http().get("/actuator/prometheus", Http.basicAuth("dashstaff", "wrong"));
         assertThat(wrong.statusCode()).as("bad credentials get a challenge, not a login page").isEqualTo(401);
