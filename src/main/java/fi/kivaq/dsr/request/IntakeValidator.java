@@ -31,6 +31,9 @@ public class IntakeValidator {
     // details: any text, but no control characters other than line breaks and tabs
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\r\\n\\t]]");
 
+    // an address with a control, format (zero-width) or unassigned character, or a lone surrogate, can never be mailed
+    private static final Pattern UNPRINTABLE = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Cs}\\p{Co}\\p{Cn}]");
+
     private final Clock clock;
 
     IntakeValidator(Clock clock) {
@@ -63,7 +66,7 @@ public class IntakeValidator {
             errors.put("email", "error.email.required");
         } else if (email.length() > MAX_EMAIL) {
             errors.put("email", "error.email.tooLong");
-        } else if (!EMAIL.matcher(email).matches()) {
+        } else if (!EMAIL.matcher(email).matches() || UNPRINTABLE.matcher(email).find()) {
             errors.put("email", "error.email.invalid");
         }
 
