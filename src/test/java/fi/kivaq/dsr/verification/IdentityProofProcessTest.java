@@ -63,6 +63,10 @@ class IdentityProofProcessTest {
         configuration.setJobExecutorActivate(false);
         configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
         configuration.setExpressionManager(new MockExpressionManager());
+        // neither CMMN nor DMN is used: fewer tables to create at each start
+        configuration.setCmmnEnabled(false);
+        configuration.setDmnEnabled(false);
+        configuration.setDbMetricsReporterActivate(false);
         engine = configuration.buildProcessEngine();
         engine.getRepositoryService().createDeployment()
                 .addClasspathResource("bpmn/identity-proof.bpmn")
