@@ -18,7 +18,8 @@ public final class ProcessVariables {
 
     /**
      * Whether staff must check evidence of identity that came with the request (a signed letter) before it goes on;
-     * false when a digital signature was verified on upload. Read by the access, rectification and erasure processes.
+     * false when a digital signature was verified on upload. The access, rectification and erasure processes pass it
+     * to identity-proof.bpmn, which reads it.
      */
     public static final String EVIDENCE_CHECK_REQUIRED = "evidenceCheckRequired";
     /** Staff's outcome of checking a signed request: true when it proves the requester's identity. */

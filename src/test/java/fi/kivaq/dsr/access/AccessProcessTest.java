@@ -34,6 +34,7 @@ import fi.kivaq.dsr.support.Mails;
 import fi.kivaq.dsr.support.SealedPdf;
 import fi.kivaq.dsr.support.TestMailServer;
 import fi.kivaq.dsr.support.TestRegister;
+import fi.kivaq.dsr.verification.IdentityProofProcess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -83,8 +84,11 @@ class AccessProcessTest extends IntegrationTest {
                 .anyMatch(link -> "dsr-staff".equals(link.getGroupId()) && "candidate".equals(link.getType()));
         assertThat(runtimeService.getVariables(review.getProcessInstanceId()))
                 .containsEntry(AccessProcess.DATA_HELD, true)
-                .containsEntry(ProcessVariables.ADDRESS_VERIFIED, true)
+                .containsEntry(IdentityProofProcess.IDENTITY_PROVEN, true)
                 .doesNotContainKeys("email", "name");
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(identityProof(request).getId())
+                .variableName(ProcessVariables.ADDRESS_VERIFIED).singleResult().getValue())
+                .as("proven by the mailed link").isEqualTo(true);
         assertThat(access.currentExtract(request.id()).orElseThrow().extract().contact().email()).isEqualTo(email);
 
         taskService.complete(review.getId(), Map.of(AccessProcess.REVIEW_DECISION, "APPROVE"));
@@ -199,6 +203,7 @@ class AccessProcessTest extends IntegrationTest {
 
         HistoricProcessInstance done = awaitEnd(request);
         assertThat(done.getEndActivityId()).isEqualTo("EndEvent_ClosedUnverified");
+        assertThat(identityProof(request).getEndActivityId()).isEqualTo("EndEvent_IdentityNotProven");
         awaitMailWithSubject(email, "was not confirmed");
         List<String> subjects = TestMailServer.receivedBy(email).stream().map(Mails::subject).toList();
         assertThat(subjects).noneMatch(s -> s.contains("received") || s.contains("Answer"));
@@ -215,7 +220,9 @@ class AccessProcessTest extends IntegrationTest {
         DsrRequest request = intake.fileByStaff(new NewRequest(RequestType.ACCESS, email, null, Language.EN, null,
                 RequestChannel.STAFF, Instant.now()), ReceivedVia.LETTER, "staff", Optional.of(scan));
 
-        Task check = awaitTask(request, "UserTask_CheckSignedRequest");
+        Task check = awaitTask(request, IdentityProofProcess.TASK_CHECK_SIGNED_REQUEST);
+        assertThat(check.getProcessInstanceId()).as("the check is a task of the called identity proof")
+                .isEqualTo(identityProof(request).getId());
         assertThat(runtimeService.getVariables(check.getProcessInstanceId()))
                 .containsEntry(ProcessVariables.VERIFICATION_REQUIRED, false)
                 .containsEntry(ProcessVariables.EVIDENCE_CHECK_REQUIRED, true);
@@ -225,8 +232,10 @@ class AccessProcessTest extends IntegrationTest {
         verify(email, "confirm");
         HistoricProcessInstance done = awaitEnd(request);
         assertThat(done.getEndActivityId()).isEqualTo("EndEvent_NoDataAnswered");
-        assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(done.getId())
-                .activityId("CallActivity_VerifyAddress").finished().count()).isEqualTo(1);
+        assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(identityProof(request).getId())
+                .activityId(IdentityProofProcess.CALL_VERIFY_ADDRESS).finished().count()).isEqualTo(1);
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(done.getId())
+                .variableName(IdentityProofProcess.IDENTITY_PROVEN).singleResult().getValue()).isEqualTo(true);
         awaitMailWithSubject(email, "Answer to your access request");
     }
 
@@ -250,6 +259,17 @@ class AccessProcessTest extends IntegrationTest {
         return Awaitility.await().atMost(PATIENCE).until(() -> historyService.createHistoricProcessInstanceQuery()
                 .processInstanceBusinessKey(request.reference()).processDefinitionKey("access").finished().singleResult(),
                 p -> p != null);
+    }
+
+    /** The identity proof that the request's access process called (one per request). */
+    private HistoricProcessInstance identityProof(DsrRequest request) {
+        HistoricProcessInstance proof = historyService.createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(request.reference()).processDefinitionKey(IdentityProofProcess.KEY)
+                .singleResult();
+        assertThat(proof.getSuperProcessInstanceId()).isEqualTo(historyService.createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(request.reference()).processDefinitionKey(AccessProcess.KEY)
+                .singleResult().getId());
+        return proof;
     }
 
     private String status(DsrRequest request) {

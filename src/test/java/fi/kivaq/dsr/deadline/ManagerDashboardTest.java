@@ -4,8 +4,11 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -13,11 +16,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import fi.kivaq.dsr.access.AccessProcess;
 import fi.kivaq.dsr.request.DsrRequest;
 import fi.kivaq.dsr.request.NewRequest;
 import fi.kivaq.dsr.request.RequestIntake;
+import fi.kivaq.dsr.request.SignedRequestCheck;
 import fi.kivaq.dsr.shared.DeadlineCalculator;
 import fi.kivaq.dsr.shared.Language;
+import fi.kivaq.dsr.shared.ReceivedVia;
 import fi.kivaq.dsr.shared.RequestChannel;
 import fi.kivaq.dsr.shared.RequestType;
 import fi.kivaq.dsr.support.Http;
@@ -34,6 +40,12 @@ class ManagerDashboardTest extends IntegrationTest {
     RequestIntake intake;
     @Autowired
     DeadlineCalculator calculator;
+    @Autowired
+    SignedRequestCheck evidenceCheck;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    TaskService taskService;
 
     @BeforeEach
     void users() {
@@ -90,6 +102,27 @@ class ManagerDashboardTest extends IntegrationTest {
                 .noneMatch(r -> r.hasClass("overdue") || r.hasClass("at-risk"))).isTrue();
         assertThat(page.select("svg.chart rect.bar")).hasSize(12);
         assertThat(page.select("table.counts td").eachText()).contains("Odottaa vahvistusta");
+    }
+
+    @Test
+    void aRequestWaitingForStaffToCheckItsSignedLetterShowsThatTaskAndLinksToItsOwnProcess() {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13};
+        // received long ago, so that it sorts onto the first page whatever other tests left open
+        DsrRequest request = intake.fileByStaff(new NewRequest(RequestType.ACCESS, uniqueAddress("dash-letter"), null,
+                        Language.FI, null, RequestChannel.STAFF, Instant.parse("2025-06-02T09:00:00Z")),
+                ReceivedVia.LETTER, "dashstaff", Optional.of(evidenceCheck.check("scan.png", png).evidence()));
+        String accessProcess = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(request.reference())
+                .processDefinitionKey(AccessProcess.KEY).singleResult().getId();
+        // the task belongs to the identity proof that the access process called
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKey(request.reference()).singleResult()
+                .getProcessInstanceId()).isNotEqualTo(accessProcess);
+
+        Element row = row(Jsoup.parse(StaffLogin.login(http(), "dashmanager", "pw-dashmanager")
+                .get("/staff/dashboard").body()), request);
+
+        assertThat(row.select("td").eachText()).contains("Check the signed request");
+        assertThat(row.select("a[href*=/camunda/app/cockpit/default/#/process-instance/]").attr("href"))
+                .endsWith("/process-instance/" + accessProcess);
     }
 
     @Test

@@ -94,6 +94,11 @@ class StaffRegistrationTest extends IntegrationTest {
         // no link is mailed: staff check the signed letter instead
         Task check = awaitTask(reference, "UserTask_CheckSignedRequest");
         assertThat(TestMailServer.receivedBy(email)).isEmpty();
+        // Tasklist finds the Camunda Form of the task, which lives in the called identity proof
+        HttpResponse<String> form = http().get("/engine-rest/task/" + check.getId() + "/deployed-form",
+                Http.basicAuth(STAFF_USER, STAFF_PASSWORD));
+        assertThat(form.statusCode()).as(form.body()).isEqualTo(200);
+        assertThat(form.body()).contains("Form_CheckSignedRequest").contains("\"key\": \"identityConfirmed\"");
         HttpResponse<String> done = http().postJson("/engine-rest/task/" + check.getId() + "/complete",
                 "{\"variables\":{\"identityConfirmed\":{\"value\":true,\"type\":\"Boolean\"}}}",
                 Http.basicAuth(STAFF_USER, STAFF_PASSWORD));
