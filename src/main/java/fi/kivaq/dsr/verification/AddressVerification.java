@@ -1,6 +1,6 @@
 package fi.kivaq.dsr.verification;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Map;
 
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
@@ -8,8 +8,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.interceptor.TransactionAspectSupport;
-
-import java.time.Clock;
 
 import fi.kivaq.dsr.mail.MailOutbox;
 import fi.kivaq.dsr.mail.OutgoingMail;
@@ -76,12 +74,12 @@ class AddressVerification {
         if (before.state() != LinkState.VALID) {
             return before;
         }
-        if (links.claim(PURPOSE, token).isEmpty()) {
+        var claimed = links.claim(PURPOSE, token);
+        if (claimed.isEmpty()) {
             // a second click that raced the first one
             return before.in(LinkState.USED);
         }
-        DsrRequest request = requests.findByReference(before.reference()).orElseThrow(
-                () -> new IllegalStateException("the request of a valid link is gone: " + before.reference()));
+        DsrRequest request = requests.get(claimed.get().requestId());
         requests.markVerified(request.id(), clock.instant());
         try {
             runtimeService.createMessageCorrelation(ProcessVariables.MESSAGE_ADDRESS_VERIFIED)
