@@ -67,6 +67,9 @@ class SingleUseLinkMigrationTest {
                         "verify-hash ADDRESS_VERIFICATION " + request + " true true");
         assertThat(links).allSatisfy(row -> assertThat(((Number) row.get("request_id")).longValue()).isEqualTo(request));
         assertThat(jdbc.sql("select count(*) from subcontractor_notification").query(Long.class).single()).isEqualTo(2);
+        if (onPostgres()) {
+            jdbc.sql("drop schema " + schema + " cascade").update();
+        }
     }
 
     private static long notification(JdbcClient jdbc, long request, long subcontractor, String hash, String how) {
