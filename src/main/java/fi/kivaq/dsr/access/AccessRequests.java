@@ -164,7 +164,7 @@ public class AccessRequests {
 
     /** Answers go only to the address the request proved control of; anything else is a bug, so fail loudly. */
     private DsrRequest verifiedRequest(long requestId) {
-        DsrRequest request = requests.findById(requestId).orElseThrow();
+        DsrRequest request = requests.get(requestId);
         if (request.verificationState() != VerificationState.VERIFIED
                 && request.verificationState() != VerificationState.NOT_REQUIRED) {
             throw new IllegalStateException("request " + request.reference() + " is not verified ("

@@ -1,10 +1,5 @@
 package fi.kivaq.dsr.access;
 
-import java.util.List;
-import java.util.Optional;
-
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -12,7 +7,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,85 +14,48 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
-import fi.kivaq.dsr.audit.AuditLog;
-import fi.kivaq.dsr.request.DsrRequest;
 import fi.kivaq.dsr.request.RequestEvidence;
-import fi.kivaq.dsr.request.RequestRepository;
-import fi.kivaq.dsr.shared.RequestType;
 
 /**
  * The staff page of one request: the request, its evidence, the register extract and a preview of the signed letter,
  * notes, and a manager's refusal reason. Tasklist forms link here, so that personal data never enters the engine.
- * Every view of the extract, the preview or evidence is written to the audit log.
+ * Every view of the extract, the preview or evidence is written to the audit log (see {@link RequestReviewPage}).
  */
 @Controller
 class AccessReviewController {
 
-    private final RequestRepository requests;
-    private final RequestEvidence evidence;
-    private final AccessRequests access;
-    private final RequestNotes notes;
-    private final AuditLog audit;
-    private final TaskService taskService;
+    private final RequestReviewPage reviewPage;
 
-    AccessReviewController(RequestRepository requests, RequestEvidence evidence, AccessRequests access,
-                           RequestNotes notes, AuditLog audit, TaskService taskService) {
-        this.requests = requests;
-        this.evidence = evidence;
-        this.access = access;
-        this.notes = notes;
-        this.audit = audit;
-        this.taskService = taskService;
+    AccessReviewController(RequestReviewPage reviewPage) {
+        this.reviewPage = reviewPage;
     }
 
     /** Tasklist forms know only the request id (a process variable); the page is addressed by reference. */
     @GetMapping("/staff/requests/id/{id}")
     String byId(@PathVariable long id) {
-        return "redirect:/staff/requests/" + requests.findById(id).orElseThrow(this::notFound).reference();
+        return "redirect:/staff/requests/" + reviewPage.referenceOf(id);
     }
 
     @GetMapping("/staff/requests/{reference}")
-    @Transactional
     String page(@PathVariable String reference, Authentication staff, Model model) {
-        DsrRequest request = request(reference);
-        Optional<AccessRequests.GatheredExtract> extract = request.type() == RequestType.ACCESS
-                ? access.currentExtract(request.id()) : Optional.empty();
-        extract.ifPresent(e -> audit.record(staff.getName(), AuditLog.Action.VIEW_EXTRACT, request,
-                "staff page, extract gathered " + e.gatheredAt()));
-        List<Task> tasks = taskService.createTaskQuery().processInstanceBusinessKey(reference).list();
-        model.addAttribute("request", request);
-        model.addAttribute("receivedVia", requests.receivedVia(request.id()).orElse(null));
-        model.addAttribute("evidence", evidence.of(request.id()));
-        model.addAttribute("extract", extract.orElse(null));
-        model.addAttribute("notes", notes.of(request.id()));
-        model.addAttribute("tasks", tasks);
-        model.addAttribute("manager", isManager(staff));
-        model.addAttribute("audit", audit.forRequest(request.id()));
+        model.addAllAttributes(reviewPage.show(reference, staff.getName(), isManager(staff)).asModel());
         return "web/staff/request";
     }
 
     @GetMapping("/staff/requests/{reference}/letter-preview.pdf")
-    @Transactional
     ResponseEntity<byte[]> letterPreview(@PathVariable String reference, Authentication staff) {
-        DsrRequest request = request(reference);
-        if (request.type() != RequestType.ACCESS || access.currentExtract(request.id()).isEmpty()) {
-            throw notFound();
-        }
-        audit.record(staff.getName(), AuditLog.Action.VIEW_LETTER_PREVIEW, request, "letter preview (PDF)");
+        RequestReviewPage.Preview preview = reviewPage.letterPreview(reference, staff.getName());
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-                        .filename("preview-" + request.reference() + ".pdf").build().toString())
+                        .filename(preview.fileName()).build().toString())
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .body(access.preview(request));
+                .body(preview.pdf());
     }
 
     @GetMapping("/staff/requests/{reference}/evidence/{id}")
-    @Transactional
     ResponseEntity<byte[]> evidence(@PathVariable String reference, @PathVariable long id, Authentication staff) {
-        DsrRequest request = request(reference);
-        RequestEvidence.File file = evidence.file(request.id(), id).orElseThrow(this::notFound);
-        audit.record(staff.getName(), AuditLog.Action.VIEW_EVIDENCE, request, "evidence " + id);
+        RequestEvidence.File file = reviewPage.evidenceFile(reference, id, staff.getName());
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(file.contentType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
@@ -108,25 +65,18 @@ class AccessReviewController {
     }
 
     @PostMapping("/staff/requests/{reference}/notes")
-    @Transactional
     String addNote(@PathVariable String reference, @RequestParam String text, Authentication staff) {
-        DsrRequest request = request(reference);
-        String note = cleaned(text);
-        notes.add(request.id(), RequestNotes.Kind.NOTE, staff.getName(), note);
-        audit.record(staff.getName(), AuditLog.Action.ADD_NOTE, request, null);
+        reviewPage.addNote(reference, cleaned(text), staff.getName());
         return "redirect:/staff/requests/" + reference;
     }
 
     /** Only a manager refuses (GDPR Art. 12(5)); the reason goes into the refusal letter. */
     @PostMapping("/staff/requests/{reference}/refusal-reason")
-    @Transactional
     String recordRefusalReason(@PathVariable String reference, @RequestParam String reason, Authentication staff) {
         if (!isManager(staff)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
-        DsrRequest request = request(reference);
-        access.recordRefusalReason(request.id(), staff.getName(), cleaned(reason));
-        audit.record(staff.getName(), AuditLog.Action.RECORD_REFUSAL_REASON, request, null);
+        reviewPage.recordRefusalReason(reference, cleaned(reason), staff.getName());
         return "redirect:/staff/requests/" + reference;
     }
 
@@ -141,13 +91,5 @@ class AccessReviewController {
 
     private static boolean isManager(Authentication staff) {
         return staff.getAuthorities().stream().anyMatch(a -> "ROLE_MANAGER".equals(a.getAuthority()));
-    }
-
-    private DsrRequest request(String reference) {
-        return requests.findByReference(reference).orElseThrow(this::notFound);
-    }
-
-    private ResponseStatusException notFound() {
-        return new ResponseStatusException(HttpStatus.NOT_FOUND);
     }
 }

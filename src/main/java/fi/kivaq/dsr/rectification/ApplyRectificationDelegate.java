@@ -10,15 +10,15 @@ import fi.kivaq.dsr.shared.ProcessVariables;
 @Component
 class ApplyRectificationDelegate implements JavaDelegate {
 
-    private final Rectifications rectifications;
+    private final RegisterCorrection registerCorrection;
 
-    ApplyRectificationDelegate(Rectifications rectifications) {
-        this.rectifications = rectifications;
+    ApplyRectificationDelegate(RegisterCorrection registerCorrection) {
+        this.registerCorrection = registerCorrection;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        Rectifications.RegisterOutcome outcome = rectifications.apply(ProcessVariables.requestId(execution));
+        RegisterOutcome outcome = registerCorrection.apply(ProcessVariables.requestId(execution));
         execution.setVariable(RectificationProcess.REGISTER_OUTCOME, outcome.name());
     }
 }

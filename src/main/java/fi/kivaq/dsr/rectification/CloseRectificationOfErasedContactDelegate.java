@@ -10,14 +10,14 @@ import fi.kivaq.dsr.shared.ProcessVariables;
 @Component
 class CloseRectificationOfErasedContactDelegate implements JavaDelegate {
 
-    private final Rectifications rectifications;
+    private final RegisterCorrection registerCorrection;
 
-    CloseRectificationOfErasedContactDelegate(Rectifications rectifications) {
-        this.rectifications = rectifications;
+    CloseRectificationOfErasedContactDelegate(RegisterCorrection registerCorrection) {
+        this.registerCorrection = registerCorrection;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        rectifications.closeForErasedContact(ProcessVariables.requestId(execution));
+        registerCorrection.closeForErasedContact(ProcessVariables.requestId(execution));
     }
 }

@@ -50,6 +50,8 @@ public enum Field {
     /** The stored form: trimmed; a language as its lower-case code. */
     public String normalised(String value) {
         String v = value.strip();
-        return this == LANGUAGE ? Language.fromCode(v).orElseThrow().code() : v;
+        return this == LANGUAGE
+                ? Language.fromCode(v).orElseThrow(() -> new IllegalArgumentException("not a language code: " + v)).code()
+                : v;
     }
 }

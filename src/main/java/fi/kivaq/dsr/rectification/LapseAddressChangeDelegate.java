@@ -10,14 +10,14 @@ import fi.kivaq.dsr.shared.ProcessVariables;
 @Component
 class LapseAddressChangeDelegate implements JavaDelegate {
 
-    private final Rectifications rectifications;
+    private final NewAddressConfirmation addressConfirmation;
 
-    LapseAddressChangeDelegate(Rectifications rectifications) {
-        this.rectifications = rectifications;
+    LapseAddressChangeDelegate(NewAddressConfirmation addressConfirmation) {
+        this.addressConfirmation = addressConfirmation;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        rectifications.lapseAddressChange(ProcessVariables.requestId(execution));
+        addressConfirmation.lapse(ProcessVariables.requestId(execution));
     }
 }

@@ -14,16 +14,16 @@ import fi.kivaq.dsr.shared.ProcessVariables;
 @Component
 class RectificationDecisionListener implements TaskListener {
 
-    private final Rectifications rectifications;
+    private final RectificationRecords records;
 
-    RectificationDecisionListener(Rectifications rectifications) {
-        this.rectifications = rectifications;
+    RectificationDecisionListener(RectificationRecords records) {
+        this.records = records;
     }
 
     @Override
     public void notify(DelegateTask task) {
         long requestId = ProcessVariables.requestId(task.getExecution());
-        Rectifications.Summary summary = rectifications.summary(requestId);
+        RectificationRecords.Summary summary = records.summary(requestId);
         if (!summary.decided()) {
             throw new ProcessEngineException("Record the decision on the staff page first: /staff/requests/id/"
                     + requestId + "/rectification");

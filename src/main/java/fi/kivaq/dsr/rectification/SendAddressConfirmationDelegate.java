@@ -10,14 +10,14 @@ import fi.kivaq.dsr.shared.ProcessVariables;
 @Component
 class SendAddressConfirmationDelegate implements JavaDelegate {
 
-    private final Rectifications rectifications;
+    private final NewAddressConfirmation addressConfirmation;
 
-    SendAddressConfirmationDelegate(Rectifications rectifications) {
-        this.rectifications = rectifications;
+    SendAddressConfirmationDelegate(NewAddressConfirmation addressConfirmation) {
+        this.addressConfirmation = addressConfirmation;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        rectifications.sendAddressConfirmation(ProcessVariables.requestId(execution));
+        addressConfirmation.send(ProcessVariables.requestId(execution));
     }
 }

@@ -13,10 +13,10 @@ import fi.kivaq.dsr.shared.ProcessVariables;
 @Component
 class SendRectificationLetterDelegate implements JavaDelegate {
 
-    private final Rectifications rectifications;
+    private final RectificationLetter letter;
 
-    SendRectificationLetterDelegate(Rectifications rectifications) {
-        this.rectifications = rectifications;
+    SendRectificationLetterDelegate(RectificationLetter letter) {
+        this.letter = letter;
     }
 
     @Override
@@ -24,7 +24,7 @@ class SendRectificationLetterDelegate implements JavaDelegate {
         if (Boolean.TRUE.equals(execution.getVariable(ProcessVariables.LETTER_SENT))) {
             return;
         }
-        rectifications.sendLetter(ProcessVariables.requestId(execution));
+        letter.send(ProcessVariables.requestId(execution));
         execution.setVariable(ProcessVariables.LETTER_SENT, true);
     }
 }

@@ -75,6 +75,16 @@ public class RequestRepository {
                 .query(Long.class).single();
     }
 
+    /** The request with this id, which must exist (e.g. a process's own request). */
+    public DsrRequest get(long id) {
+        return findById(id).orElseThrow(() -> RequestNotFound.withId(id));
+    }
+
+    /** The request with this reference, which must exist (e.g. one a staff page is addressed by). */
+    public DsrRequest get(String reference) {
+        return findByReference(reference).orElseThrow(() -> RequestNotFound.withReference(reference));
+    }
+
     public Optional<DsrRequest> findById(long id) {
         return jdbc.sql("select " + COLUMNS + " from dsr_request where id = :id")
                 .param("id", id).query(RequestRepository::map).optional();

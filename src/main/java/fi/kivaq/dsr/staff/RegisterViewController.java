@@ -22,7 +22,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 import fi.kivaq.dsr.audit.AuditLog;
 import fi.kivaq.dsr.rectification.Field;
-import fi.kivaq.dsr.rectification.Rectifications;
+import fi.kivaq.dsr.rectification.StaffCorrectionProposals;
 import fi.kivaq.dsr.register.ContactDirectory;
 import fi.kivaq.dsr.shared.ReceivedVia;
 
@@ -37,12 +37,12 @@ class RegisterViewController {
 
     private final ContactDirectory directory;
     private final AuditLog audit;
-    private final Rectifications rectifications;
+    private final StaffCorrectionProposals corrections;
 
-    RegisterViewController(ContactDirectory directory, AuditLog audit, Rectifications rectifications) {
+    RegisterViewController(ContactDirectory directory, AuditLog audit, StaffCorrectionProposals corrections) {
         this.directory = directory;
         this.audit = audit;
-        this.rectifications = rectifications;
+        this.corrections = corrections;
     }
 
     /** No term: only the search box, the register is never listed whole. A term too short or too long: a message. */
@@ -78,7 +78,7 @@ class RegisterViewController {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         // recorded before the trail is read, so that the page shows this view too
         audit.recordForContact(staff.getName(), AuditLog.Action.VIEW_CONTACT, id, null);
-        return show(id, details, rectifications.currentValues(id), Map.of(), null, "", model);
+        return show(id, details, corrections.currentValues(id), Map.of(), null, "", model);
     }
 
     /**
@@ -104,9 +104,9 @@ class RegisterViewController {
         if (receivedVia.isEmpty() && !OWN_INITIATIVE.equals(via)) {
             problems.put("receivedVia", "staff.contacts.correction.viaRequired");
         } else {
-            Rectifications.Proposal proposal = rectifications.proposeByStaff(id, values, receivedVia.orElse(null),
+            StaffCorrectionProposals.Proposal proposal = corrections.propose(id, values, receivedVia.orElse(null),
                     note, staff.getName());
-            if (proposal.problems().none()) {
+            if (proposal.problems().isEmpty()) {
                 audit.recordForContact(staff.getName(), AuditLog.Action.PROPOSE_CORRECTION, id,
                         proposal.request().reference());
                 return "redirect:/staff/requests/" + proposal.request().reference() + "/rectification";

@@ -8,55 +8,32 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.servlet.LocaleResolver;
 
-import fi.kivaq.dsr.shared.Language;
+import fi.kivaq.dsr.verification.LinkPages;
 
 /** The subcontractor's confirmation link: GET shows a button and changes nothing; POST records the confirmation. */
 @Controller
 class AcknowledgementController {
 
-    private final SubcontractorNotifications notifications;
-    private final LocaleResolver localeResolver;
+    private static final LinkPages.Texts TEXTS = new LinkPages.Texts("ack.title", "ack.text", "ack.button",
+            "acked.title", "acked.text", "ACKNOWLEDGED");
 
-    AcknowledgementController(SubcontractorNotifications notifications, LocaleResolver localeResolver) {
-        this.notifications = notifications;
-        this.localeResolver = localeResolver;
+    private final Acknowledgements acknowledgements;
+    private final LinkPages pages;
+
+    AcknowledgementController(Acknowledgements acknowledgements, LinkPages pages) {
+        this.acknowledgements = acknowledgements;
+        this.pages = pages;
     }
 
     @GetMapping("/acknowledge/{token}")
-    String show(@PathVariable String token, Model model, HttpServletRequest request, HttpServletResponse response) {
-        return page(notifications.inspect(token), "web/acknowledge", model, request, response);
+    String show(@PathVariable String token, Model model, HttpServletRequest http, HttpServletResponse response) {
+        return pages.render(acknowledgements.inspect(token), TEXTS, model, http, response);
     }
 
     @PostMapping("/acknowledge/{token}")
-    String acknowledge(@PathVariable String token, Model model, HttpServletRequest request,
+    String acknowledge(@PathVariable String token, Model model, HttpServletRequest http,
                        HttpServletResponse response) {
-        SubcontractorNotifications.Acknowledgement before = notifications.inspect(token);
-        if (before.state() != SubcontractorNotifications.LinkState.VALID) {
-            return page(before, null, model, request, response);
-        }
-        return page(notifications.acknowledge(token), null, model, request, response);
-    }
-
-    private String page(SubcontractorNotifications.Acknowledgement ack, String validView, Model model,
-                        HttpServletRequest request, HttpServletResponse response) {
-        if (ack.language() != null) {
-            Language.fromCode(ack.language())
-                    .ifPresent(l -> localeResolver.setLocale(request, response, l.locale()));
-        }
-        model.addAttribute("reference", ack.reference());
-        switch (ack.state()) {
-            case VALID -> {
-                return validView;
-            }
-            case CONFIRMED -> {
-                return "web/acknowledged";
-            }
-            case UNKNOWN -> response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-            case USED -> response.setStatus(HttpServletResponse.SC_GONE);
-        }
-        model.addAttribute("reason", ack.state() == SubcontractorNotifications.LinkState.USED ? "ACKNOWLEDGED" : "UNKNOWN");
-        return "web/link-invalid";
+        return pages.render(acknowledgements.acknowledge(token), TEXTS, model, http, response);
     }
 }

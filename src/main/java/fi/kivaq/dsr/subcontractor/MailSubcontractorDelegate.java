@@ -8,14 +8,14 @@ import org.springframework.stereotype.Component;
 @Component
 class MailSubcontractorDelegate implements JavaDelegate {
 
-    private final SubcontractorNotifications notifications;
+    private final SubcontractorInstructions instructions;
 
-    MailSubcontractorDelegate(SubcontractorNotifications notifications) {
-        this.notifications = notifications;
+    MailSubcontractorDelegate(SubcontractorInstructions instructions) {
+        this.instructions = instructions;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        notifications.send(SubcontractorNotifications.notificationId(execution));
+        instructions.send(SubcontractorNotificationProcess.notificationId(execution));
     }
 }

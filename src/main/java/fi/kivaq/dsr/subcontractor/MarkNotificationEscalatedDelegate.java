@@ -8,14 +8,14 @@ import org.springframework.stereotype.Component;
 @Component
 class MarkNotificationEscalatedDelegate implements JavaDelegate {
 
-    private final SubcontractorNotifications notifications;
+    private final NotificationEscalation escalation;
 
-    MarkNotificationEscalatedDelegate(SubcontractorNotifications notifications) {
-        this.notifications = notifications;
+    MarkNotificationEscalatedDelegate(NotificationEscalation escalation) {
+        this.escalation = escalation;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        notifications.markEscalated(SubcontractorNotifications.notificationId(execution));
+        escalation.markEscalated(SubcontractorNotificationProcess.notificationId(execution));
     }
 }

@@ -8,14 +8,14 @@ import org.springframework.stereotype.Component;
 @Component
 class RecordAcknowledgementByHandDelegate implements JavaDelegate {
 
-    private final SubcontractorNotifications notifications;
+    private final NotificationEscalation escalation;
 
-    RecordAcknowledgementByHandDelegate(SubcontractorNotifications notifications) {
-        this.notifications = notifications;
+    RecordAcknowledgementByHandDelegate(NotificationEscalation escalation) {
+        this.escalation = escalation;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        notifications.recordByHand(SubcontractorNotifications.notificationId(execution));
+        escalation.recordByHand(SubcontractorNotificationProcess.notificationId(execution));
     }
 }

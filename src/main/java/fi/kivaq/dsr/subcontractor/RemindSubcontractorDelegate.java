@@ -8,14 +8,14 @@ import org.springframework.stereotype.Component;
 @Component
 class RemindSubcontractorDelegate implements JavaDelegate {
 
-    private final SubcontractorNotifications notifications;
+    private final SubcontractorInstructions instructions;
 
-    RemindSubcontractorDelegate(SubcontractorNotifications notifications) {
-        this.notifications = notifications;
+    RemindSubcontractorDelegate(SubcontractorInstructions instructions) {
+        this.instructions = instructions;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        notifications.remind(SubcontractorNotifications.notificationId(execution));
+        instructions.remind(SubcontractorNotificationProcess.notificationId(execution));
     }
 }

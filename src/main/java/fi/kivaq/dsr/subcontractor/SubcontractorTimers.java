@@ -46,7 +46,7 @@ public class SubcontractorTimers {
      */
     public Date answerDate(Long requestId) {
         LocalDate wait = plusWorkingDays(today(), properties.answerWaitsWorkingDays());
-        LocalDate due = requests.findById(requestId).orElseThrow().dueDate();
+        LocalDate due = requests.get(requestId).dueDate();
         LocalDate latest = due == null ? wait : calendar.minusWorkingDays(due, 1);
         LocalDate date = latest.isBefore(wait) ? latest : wait;
         return morningOf(date.isBefore(today()) ? today() : date);

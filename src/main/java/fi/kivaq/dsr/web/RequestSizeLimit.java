@@ -38,7 +38,8 @@ class RequestSizeLimit extends OncePerRequestFilter {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return !"POST".equals(request.getMethod())
                 || !(path.equals("/api/requests") || path.equals("/request") || path.startsWith("/verify/")
-                || path.startsWith("/unsubscribe/") || path.startsWith("/acknowledge/"));
+                || path.startsWith("/unsubscribe/") || path.startsWith("/acknowledge/")
+                || path.startsWith("/confirm-address/"));
     }
 
     @Override

@@ -38,7 +38,9 @@ class RectificationConcurrencyTest extends IntegrationTest {
     private static final int ROUNDS = 6;
 
     @Autowired
-    Rectifications rectifications;
+    RegisterCorrection registerCorrection;
+    @Autowired
+    RectificationDecisions decisions;
     @Autowired
     Erasure erasure;
     @Autowired
@@ -64,11 +66,11 @@ class RectificationConcurrencyTest extends IntegrationTest {
             long deletion = request("DELETION", email);
             decided(rectification, Map.of(Field.NAME, "Kilpa Uusi " + round, Field.ROLE, "Kilpa Rooli"));
 
-            List<Object> results = together(() -> rectifications.apply(rectification),
+            List<Object> results = together(() -> registerCorrection.apply(rectification),
                     () -> erasure.erase(deletion, false));
 
-            Rectifications.RegisterOutcome outcome = (Rectifications.RegisterOutcome) results.get(0);
-            assertThat(outcome).isIn(Rectifications.RegisterOutcome.APPLIED, Rectifications.RegisterOutcome.GONE);
+            RegisterOutcome outcome = (RegisterOutcome) results.get(0);
+            assertThat(outcome).isIn(RegisterOutcome.APPLIED, RegisterOutcome.GONE);
             assertThat(results.get(1)).isEqualTo(Erasure.Scope.FULL);
             assertThat(count("select count(*) from contact where id = :id", contact)).isZero();
             assertThat(jdbc.sql("select count(*) from contact where email_normalised = :e or name like 'Kilpa%'")
@@ -81,7 +83,7 @@ class RectificationConcurrencyTest extends IntegrationTest {
                     rectification);
             List<String> outcomes = jdbc.sql("select outcome from rectification_change where request_id = :id")
                     .param("id", rectification).query(String.class).list();
-            if (outcome == Rectifications.RegisterOutcome.APPLIED) {
+            if (outcome == RegisterOutcome.APPLIED) {
                 // corrected first, then erased: the subcontractor hears of both
                 assertThat(rectificationNotices).isEqualTo(1);
                 assertThat(outcomes).containsOnly("APPLIED");
@@ -102,12 +104,12 @@ class RectificationConcurrencyTest extends IntegrationTest {
             decided(first, Map.of(Field.NAME, "Sama Ensimmäinen"));
             decided(second, Map.of(Field.NAME, "Sama Toinen"));
 
-            List<Object> results = together(() -> rectifications.apply(first), () -> rectifications.apply(second));
+            List<Object> results = together(() -> registerCorrection.apply(first), () -> registerCorrection.apply(second));
 
-            assertThat(results).containsExactlyInAnyOrder(Rectifications.RegisterOutcome.APPLIED,
-                    Rectifications.RegisterOutcome.CONFLICT);
-            String winner = results.get(0) == Rectifications.RegisterOutcome.APPLIED ? "Sama Ensimmäinen" : "Sama Toinen";
-            long loser = results.get(0) == Rectifications.RegisterOutcome.APPLIED ? second : first;
+            assertThat(results).containsExactlyInAnyOrder(RegisterOutcome.APPLIED,
+                    RegisterOutcome.CONFLICT);
+            String winner = results.get(0) == RegisterOutcome.APPLIED ? "Sama Ensimmäinen" : "Sama Toinen";
+            long loser = results.get(0) == RegisterOutcome.APPLIED ? second : first;
             assertThat(jdbc.sql("select name from contact where id = :id").param("id", contact).query(String.class)
                     .single()).isEqualTo(winner);
             assertThat(jdbc.sql("select decision from rectification_change where request_id = :id")
@@ -126,9 +128,9 @@ class RectificationConcurrencyTest extends IntegrationTest {
             decided(name, Map.of(Field.NAME, "Kentät Uusi"));
             decided(role, Map.of(Field.ROLE, "Kenttärooli"));
 
-            List<Object> results = together(() -> rectifications.apply(name), () -> rectifications.apply(role));
+            List<Object> results = together(() -> registerCorrection.apply(name), () -> registerCorrection.apply(role));
 
-            assertThat(results).containsOnly(Rectifications.RegisterOutcome.APPLIED);
+            assertThat(results).containsOnly(RegisterOutcome.APPLIED);
             assertThat(jdbc.sql("select name || '/' || role from contact where id = :id").param("id", contact)
                     .query(String.class).single()).isEqualTo("Kentät Uusi/Kenttärooli");
         }
@@ -164,7 +166,7 @@ class RectificationConcurrencyTest extends IntegrationTest {
     /** Staff approved every given change. */
     private void decided(long requestId, Map<Field, String> changes) {
         Set<Field> approved = EnumSet.copyOf(changes.keySet());
-        assertThat(rectifications.decide(requestId, changes, approved, null, "race-staff").none()).isTrue();
+        assertThat(decisions.decide(requestId, changes, approved, null, "race-staff").isEmpty()).isTrue();
     }
 
     private long count(String sql, long id) {

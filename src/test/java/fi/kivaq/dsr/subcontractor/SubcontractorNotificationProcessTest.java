@@ -74,7 +74,7 @@ class SubcontractorNotificationProcessTest extends IntegrationTest {
     @Test
     void withoutAConfirmationStaffChaseTheSubcontractorAndRecordItByHand() throws Exception {
         Case erasure = erasureWithRecipients(1);
-        awaitMailWithSubject(erasure.recipients().get(0), "Poista henkilötiedot");
+        MimeMessage instruction = awaitMailWithSubject(erasure.recipients().get(0), "Poista henkilötiedot");
 
         Job escalation = timer(erasure.reference(), "BoundaryEvent_NoConfirmation");
         assertWorkingDaysAhead(escalation, 10);
@@ -91,6 +91,9 @@ class SubcontractorNotificationProcessTest extends IntegrationTest {
         assertThat(jdbc.sql("select acknowledged_how from subcontractor_notification n join dsr_request r "
                 + "on r.id = n.request_id where r.reference = :r").param("r", erasure.reference())
                 .query(String.class).single()).isEqualTo("BY_HAND");
+        // the mailed link no longer works once staff recorded the confirmation themselves
+        assertThat(http().post(Mails.acknowledgementPath(instruction), "text/plain", new byte[0]).statusCode())
+                .isEqualTo(404);
     }
 
     @Test

@@ -1,0 +1,85 @@
+package fi.kivaq.dsr.subcontractor;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import fi.kivaq.dsr.mail.MailOutbox;
+import fi.kivaq.dsr.mail.OutgoingMail;
+import fi.kivaq.dsr.request.DsrRequest;
+import fi.kivaq.dsr.request.RequestRepository;
+import fi.kivaq.dsr.shared.RequestType;
+import fi.kivaq.dsr.verification.SingleUseLinks;
+
+/**
+ * The mail to one recipient, in its own language: what to correct or delete, about whom, and a single-use link to
+ * confirm it has followed the instruction. A reminder is the same mail with a fresh link; the first one stops
+ * working.
+ */
+@Service
+class SubcontractorInstructions {
+
+    private final NotificationRepository notifications;
+    private final RequestRepository requests;
+    private final SingleUseLinks links;
+    private final MailOutbox outbox;
+    private final List<CorrectionSource> corrections;
+
+    SubcontractorInstructions(NotificationRepository notifications, RequestRepository requests, SingleUseLinks links,
+                              MailOutbox outbox, List<CorrectionSource> corrections) {
+        this.notifications = notifications;
+        this.requests = requests;
+        this.links = links;
+        this.outbox = outbox;
+        this.corrections = corrections;
+    }
+
+    @Transactional
+    public void send(long notificationId) {
+        mail(notifications.get(notificationId), false);
+        notifications.markSent(notificationId);
+    }
+
+    /** The same instruction again, unless the recipient has confirmed meanwhile. */
+    @Transactional
+    public void remind(long notificationId) {
+        NotificationRepository.Notification notification = notifications.get(notificationId);
+        if (notification.acknowledgedAt() != null) {
+            return;
+        }
+        mail(notification, true);
+        notifications.markReminded(notificationId);
+    }
+
+    private void mail(NotificationRepository.Notification notification, boolean reminder) {
+        DsrRequest request = requests.get(notification.requestId());
+        SingleUseLinks.IssuedLink link = links.issue(Acknowledgements.PURPOSE, request.id(), notification.id(), null);
+        String template = request.type() == RequestType.DELETION ? "subcontractor-erasure" : "subcontractor-rectification";
+        CorrectionSource.Correction correction = correctionOf(request);
+        outbox.enqueue(OutgoingMail.of(request.id(), notification.subcontractorEmail(), template, notification.language(),
+                Map.of("reference", request.reference(),
+                        "reminder", reminder,
+                        "subcontractor", notification.subcontractorName(),
+                        "personName", Objects.toString(correction.personName(), ""),
+                        "personEmail", Objects.toString(correction.personEmail(), ""),
+                        "disclosedOn", notification.disclosedOn() == null ? "" : notification.disclosedOn().toString(),
+                        "purpose", notification.disclosurePurpose() == null ? "" : notification.disclosurePurpose(),
+                        "link", link.url(),
+                        "changes", correction.values().stream()
+                                .map(v -> Map.of("field", v.field(), "value", v.value())).toList())));
+    }
+
+    /**
+     * The person as the recipient knows them, and for a correction what changed. For an erasure, whose contact is
+     * already gone, the requester's own name and address, and nothing to correct.
+     */
+    private CorrectionSource.Correction correctionOf(DsrRequest request) {
+        return corrections.stream().flatMap(source -> source.correctionFor(request.id()).stream()).findFirst()
+                .orElseGet(() -> new CorrectionSource.Correction(
+                        request.requesterName() == null ? "" : request.requesterName(), request.requesterEmail(),
+                        List.of()));
+    }
+}
