@@ -1,0 +1,36 @@
+package fi.kivaq.dsr.security;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.bean.override.mockito.MockReset;
+
+import static org.mockito.Mockito.mock;
+
+/**
+ * What every {@code @WebMvcTest} slice of the fast layer adds to the controller under test: the application's real
+ * security filter chains ({@link SecurityConfig}, with the login against the engine's users, whose
+ * {@link IdentityService} is a mock reset after each test), and a fixed clock, Monday 2 March 2026 10:00 UTC.
+ * A {@link TestConfiguration}, so the application's component scan never picks it up.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+@Import({SecurityConfig.class, EngineIdentityAuthenticationProvider.class})
+public class WebSlice {
+
+    public static final Instant NOW = Instant.parse("2026-03-02T10:00:00Z");
+
+    @Bean
+    IdentityService identityService() {
+        return mock(IdentityService.class, MockReset.withSettings(MockReset.AFTER));
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.fixed(NOW, ZoneOffset.UTC);
+    }
+}

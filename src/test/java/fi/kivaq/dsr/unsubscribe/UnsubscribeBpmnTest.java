@@ -1,0 +1,126 @@
+package fi.kivaq.dsr.unsubscribe;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.Map;
+
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.Test;
+import org.mockito.InOrder;
+
+import fi.kivaq.dsr.shared.ProcessVariables;
+import fi.kivaq.dsr.support.ProcessTest;
+import fi.kivaq.dsr.verification.AddressVerification;
+import fi.kivaq.dsr.verification.AddressVerificationBeans;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+
+/** Each path of unsubscribe.bpmn (with the address verification it calls) on an in-memory engine, the job executor off. */
+class UnsubscribeBpmnTest extends ProcessTest {
+
+    private static final long REQUEST_ID = 7L;
+    private static final String REFERENCE = "DSR-2026-00007";
+
+    private final NewsletterUnsubscribe unsubscribe = mock(NewsletterUnsubscribe.class);
+    private final AddressVerification verification = mock(AddressVerification.class);
+
+    @Override
+    protected String[] resources() {
+        return new String[] {"bpmn/unsubscribe.bpmn", AddressVerificationBeans.BPMN};
+    }
+
+    @Override
+    protected void registerBeans() {
+        Mocks.register("withdrawNewsletterConsentDelegate", new WithdrawNewsletterConsentDelegate(unsubscribe));
+        Mocks.register("sendUnsubscribeConfirmationDelegate", new SendUnsubscribeConfirmationDelegate(unsubscribe));
+        AddressVerificationBeans.register(verification, Duration.ofDays(7));
+    }
+
+    private static ProcessInstance start(boolean verificationRequired) {
+        return runtimeService().startProcessInstanceByKey(UnsubscribeProcessStart.KEY, REFERENCE, Map.of(
+                ProcessVariables.REQUEST_ID, REQUEST_ID, ProcessVariables.VERIFICATION_REQUIRED, verificationRequired));
+    }
+
+    @Test
+    void aOneClickRequestWithdrawsTheConsentInTheStartingTransactionAndConfirmsAfterIt() {
+        ProcessInstance process = start(false);
+
+        // withdrawn before startProcessInstance returns, i.e. inside the click's own request
+        verify(unsubscribe).withdrawForRequest(REQUEST_ID);
+        verify(unsubscribe, never()).confirm(anyLong());
+        assertThat(process).isWaitingAt("Task_SendConfirmation").hasNotPassed("CallActivity_VerifyAddress");
+
+        execute(job(process));
+
+        verify(unsubscribe).confirm(REQUEST_ID);
+        assertThat(process).isEnded().hasPassed("EndEvent_NewsletterStopped");
+    }
+
+    @Test
+    void aFormRequestWithdrawsNothingUntilTheAddressIsVerified() {
+        ProcessInstance process = start(true);
+
+        assertThat(process).isWaitingAt("CallActivity_VerifyAddress");
+        ProcessInstance verifying = calledProcessInstance("address-verification", process);
+        assertThat(verifying).hasBusinessKey(REFERENCE).variables().containsEntry(ProcessVariables.REQUEST_ID, REQUEST_ID);
+        execute(job(verifying));
+        assertThat(verifying).isWaitingAt("ReceiveTask_AwaitConfirmation");
+        verify(verification).sendLink(REQUEST_ID);
+        verify(unsubscribe, never()).withdrawForRequest(anyLong());
+
+        // what AddressVerification.confirm does when the requester presses the button
+        runtimeService().createMessageCorrelation(ProcessVariables.MESSAGE_ADDRESS_VERIFIED)
+                .processInstanceBusinessKey(REFERENCE).setVariable(ProcessVariables.ADDRESS_VERIFIED, true).correlate();
+
+        verify(unsubscribe).withdrawForRequest(REQUEST_ID);
+        assertThat(process).isWaitingAt("Task_SendConfirmation").variables()
+                .containsEntry(ProcessVariables.ADDRESS_VERIFIED, true);
+        execute(job(process));
+
+        InOrder order = inOrder(verification, unsubscribe);
+        order.verify(verification).sendLink(REQUEST_ID);
+        order.verify(unsubscribe).withdrawForRequest(REQUEST_ID);
+        order.verify(unsubscribe).confirm(REQUEST_ID);
+        assertThat(process).isEnded().hasPassed("CallActivity_VerifyAddress", "EndEvent_NewsletterStopped");
+    }
+
+    @Test
+    void anUnconfirmedLinkClosesTheRequestAndTheNewsletterGoesOn() {
+        ProcessInstance process = start(true);
+        ProcessInstance verifying = calledProcessInstance("address-verification", process);
+        execute(job(verifying));
+
+        moveClockTo(at(LocalDateTime.of(2026, 3, 9, 10, 0)));
+        execute(job(verifying));
+        execute(job(verifying));
+
+        verify(verification).closeUnverified(REQUEST_ID);
+        verify(unsubscribe, never()).withdrawForRequest(anyLong());
+        verify(unsubscribe, never()).confirm(anyLong());
+        assertThat(process).isEnded().hasPassed("EndEvent_ClosedUnverified").hasNotPassed("Task_WithdrawConsent");
+    }
+
+    @Test
+    void aFailedConfirmationIsRetriedAndTheWithdrawalStands() {
+        doThrow(new IllegalStateException("outbox down")).when(unsubscribe).confirm(REQUEST_ID);
+        ProcessInstance process = start(false);
+
+        assertThatThrownBy(() -> execute(job(process))).hasMessage("outbox down");
+
+        assertThat(process).isWaitingAt("Task_SendConfirmation");
+        assertThat(job(process)).hasRetries(4);
+        verify(unsubscribe).withdrawForRequest(REQUEST_ID);
+    }
+}
