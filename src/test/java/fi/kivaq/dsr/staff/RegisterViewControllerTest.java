@@ -19,8 +19,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import fi.kivaq.dsr.audit.AuditLog;
+import fi.kivaq.dsr.rectification.DecisionProblems;
 import fi.kivaq.dsr.rectification.Field;
-import fi.kivaq.dsr.rectification.Rectifications;
+import fi.kivaq.dsr.rectification.StaffCorrectionProposals;
 import fi.kivaq.dsr.register.ContactDirectory;
 import fi.kivaq.dsr.request.DsrRequest;
 import fi.kivaq.dsr.security.WebSlice;
@@ -66,7 +67,7 @@ class RegisterViewControllerTest {
     @MockitoBean
     AuditLog audit;
     @MockitoBean
-    Rectifications rectifications;
+    StaffCorrectionProposals rectifications;
 
     private static ContactDirectory.ContactDetails details() {
         return new ContactDirectory.ContactDetails(new ContactDirectory.Contact(CONTACT, "Aino Virtanen",
@@ -153,15 +154,15 @@ class RegisterViewControllerTest {
         DsrRequest filed = new DsrRequest(5L, "DSR-2026-00401", RequestType.RECTIFICATION, RequestStatus.IN_PROGRESS,
                 RequestChannel.STAFF, Language.FI, "aino@kemionsaari.example", "Aino Virtanen", null, CONTACT,
                 WebSlice.NOW, LocalDate.of(2026, 4, 2), VerificationState.NOT_REQUIRED, null, null, null);
-        when(rectifications.proposeByStaff(anyLong(), any(), any(), anyString(), anyString()))
-                .thenReturn(new Rectifications.Proposal(filed, new Rectifications.Problems(Map.of())));
+        when(rectifications.propose(anyLong(), any(), any(), anyString(), anyString()))
+                .thenReturn(new StaffCorrectionProposals.Proposal(filed, new DecisionProblems(Map.of())));
 
         mvc.perform(correction("PHONE").with(csrf()))
                 .andExpect(redirectedUrl("/staff/requests/DSR-2026-00401/rectification"));
 
         Map<Field, String> wanted = current();
         wanted.put(Field.NAME, "Aino Lindholm");
-        verify(rectifications).proposeByStaff(CONTACT, wanted, ReceivedVia.PHONE, "Married; phone call 2.3.", "sanna");
+        verify(rectifications).propose(CONTACT, wanted, ReceivedVia.PHONE, "Married; phone call 2.3.", "sanna");
         verify(audit).recordForContact("sanna", AuditLog.Action.PROPOSE_CORRECTION, CONTACT, "DSR-2026-00401");
     }
 
@@ -169,14 +170,14 @@ class RegisterViewControllerTest {
     @WithMockUser(username = "sanna", roles = "STAFF")
     void aCorrectionOnKivaQsOwnInitiativeHasNoChannelAndItsProblemsAreShown() throws Exception {
         when(directory.details(CONTACT)).thenReturn(Optional.of(details()));
-        when(rectifications.proposeByStaff(anyLong(), any(), any(), anyString(), anyString())).thenReturn(
-                new Rectifications.Proposal(null, new Rectifications.Problems(Map.of("value.NAME", "x"))));
+        when(rectifications.propose(anyLong(), any(), any(), anyString(), anyString())).thenReturn(
+                new StaffCorrectionProposals.Proposal(null, new DecisionProblems(Map.of("value.NAME", "x"))));
 
         mvc.perform(correction(RegisterViewController.OWN_INITIATIVE).with(csrf()))
                 .andExpect(status().isBadRequest())
                 .andExpect(model().attribute("problems", Map.of("value.NAME", "x")));
 
-        verify(rectifications).proposeByStaff(eq(CONTACT), any(), isNull(), anyString(), eq("sanna"));
+        verify(rectifications).propose(eq(CONTACT), any(), isNull(), anyString(), eq("sanna"));
     }
 
     @Test

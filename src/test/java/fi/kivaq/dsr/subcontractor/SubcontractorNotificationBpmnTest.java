@@ -38,7 +38,8 @@ class SubcontractorNotificationBpmnTest extends ProcessTest {
     private static final Date REMINDER = at(LocalDateTime.of(2026, 3, 9, 9, 0));
     private static final Date ESCALATION = at(LocalDateTime.of(2026, 3, 16, 9, 0));
 
-    private final SubcontractorNotifications notifications = mock(SubcontractorNotifications.class);
+    private final SubcontractorInstructions instructions = mock(SubcontractorInstructions.class);
+    private final NotificationEscalation escalation = mock(NotificationEscalation.class);
 
     @Override
     protected String[] resources() {
@@ -47,10 +48,10 @@ class SubcontractorNotificationBpmnTest extends ProcessTest {
 
     @Override
     protected void registerBeans() {
-        Mocks.register("mailSubcontractorDelegate", new MailSubcontractorDelegate(notifications));
-        Mocks.register("remindSubcontractorDelegate", new RemindSubcontractorDelegate(notifications));
-        Mocks.register("markNotificationEscalatedDelegate", new MarkNotificationEscalatedDelegate(notifications));
-        Mocks.register("recordAcknowledgementByHandDelegate", new RecordAcknowledgementByHandDelegate(notifications));
+        Mocks.register("mailSubcontractorDelegate", new MailSubcontractorDelegate(instructions));
+        Mocks.register("remindSubcontractorDelegate", new RemindSubcontractorDelegate(instructions));
+        Mocks.register("markNotificationEscalatedDelegate", new MarkNotificationEscalatedDelegate(escalation));
+        Mocks.register("recordAcknowledgementByHandDelegate", new RecordAcknowledgementByHandDelegate(escalation));
         Mocks.register("subcontractorTimers", new SubcontractorTimers(CALENDAR, new SubcontractorProperties(5, 10, 7),
                 mock(RequestRepository.class), engineClock()));
     }
@@ -58,19 +59,19 @@ class SubcontractorNotificationBpmnTest extends ProcessTest {
     /** Started as the erasure and rectification processes start it, then the instruction mailed. */
     private ProcessInstance startAndMail() {
         ProcessInstance process = runtimeService().startProcessInstanceByKey("subcontractor-notification",
-                "DSR-2026-00005", Map.of(SubcontractorNotifications.NOTIFICATION_ID, NOTIFICATION_ID,
+                "DSR-2026-00005", Map.of(SubcontractorNotificationProcess.NOTIFICATION_ID, NOTIFICATION_ID,
                         ProcessVariables.REQUEST_ID, 3L));
         assertThat(process).isWaitingAt("Task_MailSubcontractor");
         execute(job(process));
-        verify(notifications).send(NOTIFICATION_ID);
+        verify(instructions).send(NOTIFICATION_ID);
         assertThat(process).isWaitingAt("ReceiveTask_AwaitAcknowledgement");
         return process;
     }
 
     /** What SubcontractorNotifications.acknowledge does when the subcontractor opens its link and confirms. */
     private static void confirmByLink() {
-        runtimeService().createMessageCorrelation(SubcontractorNotifications.MESSAGE_ACKNOWLEDGED)
-                .processInstanceVariableEquals(SubcontractorNotifications.NOTIFICATION_ID, NOTIFICATION_ID)
+        runtimeService().createMessageCorrelation(SubcontractorNotificationProcess.MESSAGE_ACKNOWLEDGED)
+                .processInstanceVariableEquals(SubcontractorNotificationProcess.NOTIFICATION_ID, NOTIFICATION_ID)
                 .correlate();
     }
 
@@ -90,7 +91,7 @@ class SubcontractorNotificationBpmnTest extends ProcessTest {
 
         assertThat(process).isEnded().hasPassed("EndEvent_Confirmed").hasNotPassed("Task_RemindSubcontractor");
         assertThat(jobQuery().count()).isZero();
-        verify(notifications, never()).remind(anyLong());
+        verify(instructions, never()).remind(anyLong());
     }
 
     @Test
@@ -101,7 +102,7 @@ class SubcontractorNotificationBpmnTest extends ProcessTest {
         assertThat(process).isWaitingAt("ReceiveTask_AwaitAcknowledgement", "Task_RemindSubcontractor");
         execute(jobQuery().processInstanceId(process.getId()).activityId("Task_RemindSubcontractor").singleResult());
 
-        verify(notifications).remind(NOTIFICATION_ID);
+        verify(instructions).remind(NOTIFICATION_ID);
         assertThat(process).hasPassed("EndEvent_Reminded").isWaitingAt("ReceiveTask_AwaitAcknowledgement");
         confirmByLink();
         assertThat(process).isEnded().hasPassed("EndEvent_Confirmed").hasNotPassed("Task_MarkEscalated");
@@ -123,11 +124,11 @@ class SubcontractorNotificationBpmnTest extends ProcessTest {
         assertThat(process).isWaitingAt("Task_RecordByHand");
         execute(job(process));
 
-        InOrder order = inOrder(notifications);
-        order.verify(notifications).send(NOTIFICATION_ID);
-        order.verify(notifications).remind(NOTIFICATION_ID);
-        order.verify(notifications).markEscalated(NOTIFICATION_ID);
-        order.verify(notifications).recordByHand(NOTIFICATION_ID);
+        InOrder order = inOrder(instructions, escalation);
+        order.verify(instructions).send(NOTIFICATION_ID);
+        order.verify(instructions).remind(NOTIFICATION_ID);
+        order.verify(escalation).markEscalated(NOTIFICATION_ID);
+        order.verify(escalation).recordByHand(NOTIFICATION_ID);
         assertThat(process).isEnded().hasPassed("EndEvent_ConfirmedByHand");
     }
 
@@ -141,6 +142,6 @@ class SubcontractorNotificationBpmnTest extends ProcessTest {
         confirmByLink();
 
         assertThat(process).isEnded().hasPassed("EndEvent_ConfirmedMeanwhile").hasNotPassed("Task_RecordByHand");
-        verify(notifications, never()).recordByHand(anyLong());
+        verify(escalation, never()).recordByHand(anyLong());
     }
 }

@@ -3,6 +3,7 @@ package fi.kivaq.dsr.verification;
 import java.time.Duration;
 
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.mockito.Mockito;
 
 import fi.kivaq.dsr.shared.DsrProperties;
 
@@ -18,7 +19,32 @@ public final class AddressVerificationBeans {
     private AddressVerificationBeans() {
     }
 
-    public static void register(AddressVerification verification, Duration linkValidity) {
+    /** For the calling processes' tests in other packages: registers a recording use case and returns what it saw. */
+    public static LinkCalls register(Duration linkValidity) {
+        AddressVerification verification = Mockito.mock(AddressVerification.class);
+        register(verification, linkValidity);
+        return new LinkCalls(verification);
+    }
+
+    /** What the address-verification process asked of its use case. */
+    public static final class LinkCalls {
+
+        private final AddressVerification verification;
+
+        private LinkCalls(AddressVerification verification) {
+            this.verification = verification;
+        }
+
+        public void assertLinkSent(long requestId) {
+            Mockito.verify(verification).sendLink(requestId);
+        }
+
+        public void assertClosedUnverified(long requestId) {
+            Mockito.verify(verification).closeUnverified(requestId);
+        }
+    }
+
+    static void register(AddressVerification verification, Duration linkValidity) {
         Mocks.register("sendVerificationLinkDelegate", new SendVerificationLinkDelegate(verification));
         Mocks.register("closeUnverifiedRequestDelegate", new CloseUnverifiedRequestDelegate(verification));
         Mocks.register("processTimers", new ProcessTimers(new DsrProperties("http://localhost:8080",
