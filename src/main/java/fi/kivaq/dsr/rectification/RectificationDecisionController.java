@@ -36,8 +36,6 @@ import fi.kivaq.dsr.shared.RequestType;
 @Controller
 class RectificationDecisionController {
 
-    static final String DECISION_TASK = "UserTask_DecideRectification";
-
     private final RequestRepository requests;
     private final Rectifications rectifications;
     private final AuditLog audit;
@@ -129,7 +127,7 @@ class RectificationDecisionController {
 
     private Optional<Task> decisionTask(DsrRequest request) {
         return Optional.ofNullable(taskService.createTaskQuery().processInstanceBusinessKey(request.reference())
-                .processDefinitionKey("rectification").taskDefinitionKey(DECISION_TASK).singleResult());
+                .processDefinitionKey(RectificationProcess.KEY).taskDefinitionKey(RectificationProcess.TASK_DECIDE_RECTIFICATION).singleResult());
     }
 
     private DsrRequest rectification(String reference) {

@@ -37,6 +37,7 @@ import fi.kivaq.dsr.shared.DeadlineCalculator;
 import fi.kivaq.dsr.shared.DsrProperties;
 import fi.kivaq.dsr.shared.EmailAddresses;
 import fi.kivaq.dsr.shared.Language;
+import fi.kivaq.dsr.shared.ProcessVariables;
 import fi.kivaq.dsr.shared.ReceivedVia;
 import fi.kivaq.dsr.shared.RequestChannel;
 import fi.kivaq.dsr.shared.RequestStatus;
@@ -51,9 +52,6 @@ import fi.kivaq.dsr.subcontractor.SubcontractorNotifications;
  */
 @Service
 public class Rectifications {
-
-    /** Message correlated (by the process variable {@code requestId}) when the new address is confirmed. */
-    public static final String MESSAGE_ADDRESS_CONFIRMED = "NewAddressConfirmed";
 
     public enum Decision { PROPOSED, APPROVED, REFUSED }
 
@@ -319,8 +317,8 @@ public class Rectifications {
             return new LinkStatus(LinkState.USED, status.request());
         }
         try {
-            runtimeService.createMessageCorrelation(MESSAGE_ADDRESS_CONFIRMED)
-                    .processInstanceVariableEquals("requestId", status.request().id())
+            runtimeService.createMessageCorrelation(RectificationProcess.MESSAGE_NEW_ADDRESS_CONFIRMED)
+                    .processInstanceVariableEquals(ProcessVariables.REQUEST_ID, status.request().id())
                     .correlate();
         } catch (MismatchingMessageCorrelationException e) {
             // the process stopped waiting a moment ago (the link's time ran out): the change has lapsed

@@ -36,15 +36,11 @@ import fi.kivaq.dsr.shared.SecretTokens;
 @Service
 public class SubcontractorNotifications {
 
-    /** Message correlated (by the process variable {@code notificationId}) when a subcontractor confirms. */
-    public static final String MESSAGE_ACKNOWLEDGED = "SubcontractorAcknowledged";
-    public static final String NOTIFICATION_ID = "notificationId";
-
     /** The notification a subcontractor-notification process handles, as its delegates read it. */
     static long notificationId(VariableScope scope) {
-        Object value = scope.getVariable(NOTIFICATION_ID);
+        Object value = scope.getVariable(SubcontractorNotificationProcess.NOTIFICATION_ID);
         if (!(value instanceof Number number)) {
-            throw new IllegalStateException("process variable " + NOTIFICATION_ID + " is missing");
+            throw new IllegalStateException("process variable " + SubcontractorNotificationProcess.NOTIFICATION_ID + " is missing");
         }
         return number.longValue();
     }
@@ -168,8 +164,8 @@ public class SubcontractorNotifications {
             return new Acknowledgement(LinkState.USED, reference, notification.language());
         }
         try {
-            runtimeService.createMessageCorrelation(MESSAGE_ACKNOWLEDGED)
-                    .processInstanceVariableEquals(NOTIFICATION_ID, notification.id())
+            runtimeService.createMessageCorrelation(SubcontractorNotificationProcess.MESSAGE_ACKNOWLEDGED)
+                    .processInstanceVariableEquals(SubcontractorNotificationProcess.NOTIFICATION_ID, notification.id())
                     .correlate();
         } catch (MismatchingMessageCorrelationException e) {
             // staff recorded it by hand a moment ago, or the wait already ended: the confirmation still counts

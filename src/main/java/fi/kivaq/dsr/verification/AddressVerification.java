@@ -122,7 +122,7 @@ public class AddressVerification {
         DsrRequest request = status.request();
         requests.markVerified(request.id(), now);
         try {
-            runtimeService.createMessageCorrelation(ProcessVariables.MESSAGE_ADDRESS_VERIFIED)
+            runtimeService.createMessageCorrelation(AddressVerificationProcess.MESSAGE_ADDRESS_VERIFIED)
                     .processInstanceBusinessKey(request.reference())
                     .setVariable(ProcessVariables.ADDRESS_VERIFIED, true)
                     .correlate();

@@ -100,7 +100,7 @@ class ErasureEndToEndTest extends IntegrationTest {
 
         // afterwards the request's own records are reduced, and the process ends
         Awaitility.await().atMost(PATIENCE).until(() -> historyService.createHistoricProcessInstanceQuery()
-                .processInstanceBusinessKey(reference).processDefinitionKey("erasure").finished().count() == 1);
+                .processInstanceBusinessKey(reference).processDefinitionKey(ErasureProcess.KEY).finished().count() == 1);
 
         for (String needle : List.of(email, name)) {
             assertThat(DatabaseScan.occurrences(dataSource, needle, table -> !table.equals("flyway_schema_history")))
@@ -159,7 +159,7 @@ class ErasureEndToEndTest extends IntegrationTest {
         completeAssessment(erasure, false);
         awaitMailWithSubject(newEmail, "Vastaus poistopyyntöösi");
         Awaitility.await().atMost(PATIENCE).until(() -> historyService.createHistoricProcessInstanceQuery()
-                .processInstanceBusinessKey(erasure).processDefinitionKey("erasure").finished().count() == 1);
+                .processInstanceBusinessKey(erasure).processDefinitionKey(ErasureProcess.KEY).finished().count() == 1);
 
         for (String needle : List.of(oldEmail, newEmail, oldName, newName)) {
             assertThat(DatabaseScan.occurrences(dataSource, needle, table -> !table.equals("flyway_schema_history")))

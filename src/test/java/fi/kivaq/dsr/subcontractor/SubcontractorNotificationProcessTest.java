@@ -81,11 +81,11 @@ class SubcontractorNotificationProcessTest extends IntegrationTest {
         managementService.executeJob(escalation.getId());
 
         Task chase = Awaitility.await().atMost(PATIENCE).until(() -> taskService.createTaskQuery()
-                .processInstanceBusinessKey(erasure.reference()).taskDefinitionKey("UserTask_ChaseSubcontractor")
+                .processInstanceBusinessKey(erasure.reference()).taskDefinitionKey(SubcontractorNotificationProcess.TASK_CHASE_SUBCONTRACTOR)
                 .singleResult(), t -> t != null);
         assertThat(taskService.getIdentityLinksForTask(chase.getId()))
                 .anyMatch(link -> "dsr-staff".equals(link.getGroupId()));
-        taskService.complete(chase.getId(), Map.of("confirmedByHand", true));
+        taskService.complete(chase.getId(), Map.of(SubcontractorNotificationProcess.CONFIRMED_BY_HAND, true));
 
         assertThat(letterText(erasure)).contains("(vahvisti poiston");
         assertThat(jdbc.sql("select acknowledged_how from subcontractor_notification n join dsr_request r "
@@ -99,7 +99,7 @@ class SubcontractorNotificationProcessTest extends IntegrationTest {
         String letter = letterText(erasure);
         assertThat(letter).contains(erasure.reference());
         assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(erasure.reference())
-                .processDefinitionKey("subcontractor-notification").count()).isZero();
+                .processDefinitionKey(SubcontractorNotificationProcess.KEY).count()).isZero();
     }
 
     @Test
