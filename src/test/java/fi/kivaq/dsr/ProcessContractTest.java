@@ -30,10 +30,12 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Activity;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
 import org.camunda.bpm.model.bpmn.instance.Error;
+import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
 import org.camunda.bpm.model.bpmn.instance.Expression;
 import org.camunda.bpm.model.bpmn.instance.Message;
 import org.camunda.bpm.model.bpmn.instance.MultiInstanceLoopCharacteristics;
 import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
@@ -62,7 +64,7 @@ import fi.kivaq.dsr.shared.ProcessContract;
 /**
  * The BPMN files, their forms and the Java agree: every bean an expression names exists, every variable, message,
  * error code and process key the BPMN or a form uses is declared in a {@link ProcessContract}, and every name a
- * contract declares is used. Plain JUnit: it reads {@code bpmn/*.bpmn} and {@code bpmn/forms/*.form} (whatever files
+ * contract declares is used. A gateway deciding on an enum-valued decision has a default flow. Plain JUnit: it reads {@code bpmn/*.bpmn} and {@code bpmn/forms/*.form} (whatever files
  * are there) and scans the main classes, without starting the application.
  */
 class ProcessContractTest {
@@ -133,6 +135,15 @@ class ProcessContractTest {
             usage.errors.add(error.getErrorCode());
             if (!contracts.errors.containsKey(error.getErrorCode())) {
                 problems.add(where + ": error code " + error.getErrorCode() + " is declared in no process contract");
+            }
+        }
+        for (ExclusiveGateway gateway : model.getModelElementsByType(ExclusiveGateway.class)) {
+            boolean decidesOnAStaffDecision = gateway.getOutgoing().stream()
+                    .map(SequenceFlow::getConditionExpression).filter(c -> c != null)
+                    .map(c -> COMPARISON.matcher(c.getTextContent())).anyMatch(m -> m.find()
+                            && contracts.valuesOf(m.group(1)) != null);
+            if (decidesOnAStaffDecision && gateway.getDefault() == null) {
+                problems.add(where + " " + gateway.getId() + ": decides on an enum value but has no default flow");
             }
         }
         for (CallActivity call : model.getModelElementsByType(CallActivity.class)) {

@@ -12,6 +12,9 @@ final class ErasureProcess {
     /** Staff's assessment (form Form_AssessErasure): keep invoicing records the Accounting Act requires. */
     static final String KEEP_INVOICING_RECORDS = "keepInvoicingRecords";
 
+    /** Staff assess the erasure (Art. 17(3) exceptions) before anything is erased. */
+    static final String TASK_ASSESS_ERASURE = "UserTask_AssessErasure";
+
     private ErasureProcess() {
     }
 }

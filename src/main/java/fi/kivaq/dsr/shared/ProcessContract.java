@@ -29,7 +29,7 @@ public @interface ProcessContract {
 
     /**
      * On a variable whose value is one of an enum's constants (a decision staff enter): the form's options and the
-     * BPMN conditions must use exactly these constants.
+     * BPMN conditions must use exactly these constants, and {@link DecisionValues} refuses any other value.
      */
     @Documented
     @Retention(RetentionPolicy.RUNTIME)

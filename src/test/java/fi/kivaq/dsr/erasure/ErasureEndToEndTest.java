@@ -202,11 +202,16 @@ class ErasureEndToEndTest extends IntegrationTest {
         Http staff = http();
         String[] auth = Http.basicAuth("erasurestaff", "s3cret-erasure");
         JsonNode task = Awaitility.await().atMost(PATIENCE).until(() -> json.readTree(staff.get(
-                "/engine-rest/task?processInstanceBusinessKey=" + reference + "&taskDefinitionKey=UserTask_AssessErasure",
+                "/engine-rest/task?processInstanceBusinessKey=" + reference + "&taskDefinitionKey=" + ErasureProcess.TASK_ASSESS_ERASURE,
                 auth).body()), tasks -> tasks.size() == 1).get(0);
+        // without the yes or no, nothing is erased and the task stays: "not stated" must not mean "erase invoices too"
+        HttpResponse<String> unstated = staff.postJson("/engine-rest/task/" + task.get("id").asText() + "/complete",
+                "{\"variables\":{}}", auth);
+        assertThat(unstated.statusCode()).as(unstated.body()).isEqualTo(400);
+        assertThat(unstated.body()).contains(ErasureProcess.KEEP_INVOICING_RECORDS);
         HttpResponse<String> done = staff.postJson("/engine-rest/task/" + task.get("id").asText() + "/complete", """
-                {"variables":{"keepInvoicingRecords":{"value":%s,"type":"Boolean"}}}""".formatted(keepInvoicingRecords),
-                auth);
+                {"variables":{"%s":{"value":%s,"type":"Boolean"}}}""".formatted(ErasureProcess.KEEP_INVOICING_RECORDS,
+                keepInvoicingRecords), auth);
         assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
     }
 

@@ -28,6 +28,7 @@ import fi.kivaq.dsr.support.TestMailServer;
 import fi.kivaq.dsr.support.TestRegister;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * subcontractor-notification.bpmn inside erasure.bpmn on the real engine: confirmed by link, reminded then
@@ -85,6 +86,12 @@ class SubcontractorNotificationProcessTest extends IntegrationTest {
                 .singleResult(), t -> t != null);
         assertThat(taskService.getIdentityLinksForTask(chase.getId()))
                 .anyMatch(link -> "dsr-staff".equals(link.getGroupId()));
+        // completing records a confirmation: without staff stating it, the task stays open
+        assertThatThrownBy(() -> taskService.complete(chase.getId(),
+                Map.of(SubcontractorNotificationProcess.CONFIRMED_BY_HAND, false)))
+                .hasMessageContaining(SubcontractorNotificationProcess.CONFIRMED_BY_HAND);
+        assertThatThrownBy(() -> taskService.complete(chase.getId())).hasMessageContaining("has confirmed");
+        assertThat(taskService.createTaskQuery().taskId(chase.getId()).count()).isEqualTo(1);
         taskService.complete(chase.getId(), Map.of(SubcontractorNotificationProcess.CONFIRMED_BY_HAND, true));
 
         assertThat(letterText(erasure)).contains("(vahvisti poiston");
