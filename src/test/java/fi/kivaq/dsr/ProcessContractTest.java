@@ -22,6 +22,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.impl.juel.Builder;
 import org.camunda.bpm.impl.juel.IdentifierNode;
 import org.camunda.bpm.impl.juel.TreeBuilderException;
@@ -64,8 +67,9 @@ import fi.kivaq.dsr.shared.ProcessContract;
 /**
  * The BPMN files, their forms and the Java agree: every bean an expression names exists, every variable, message,
  * error code and process key the BPMN or a form uses is declared in a {@link ProcessContract}, and every name a
- * contract declares is used. A gateway deciding on an enum-valued decision has a default flow. Plain JUnit: it reads {@code bpmn/*.bpmn} and {@code bpmn/forms/*.form} (whatever files
- * are there) and scans the main classes, without starting the application.
+ * contract declares is used, as is every delegate and listener bean. A gateway deciding on an enum-valued decision has a default flow. Plain JUnit: it
+ * reads {@code bpmn/*.bpmn} and {@code bpmn/forms/*.form} (whatever files are there, so a new process is checked
+ * as soon as it is added) and scans the main classes, without starting the application.
  */
 class ProcessContractTest {
 
@@ -82,11 +86,14 @@ class ProcessContractTest {
 
     private static Contracts contracts;
     private static Set<String> beans;
+    /** The beans that can only be meant for a BPMN: delegates and listeners. */
+    private static Set<String> delegateBeans;
 
     @BeforeAll
     static void readJava() {
         contracts = Contracts.scan();
-        beans = springBeanNames();
+        delegateBeans = new HashSet<>();
+        beans = springBeanNames(delegateBeans);
     }
 
     @Test
@@ -113,6 +120,8 @@ class ProcessContractTest {
         assertThat(contracts.messages).isNotEmpty();
         assertThat(contracts.errors).isNotEmpty();
         assertThat(beans).contains("sendAccessReceiptDelegate", "deadlineTimers", "sendDeadlineReminderDelegate");
+        assertThat(delegateBeans).contains("sendAccessReceiptDelegate", "sendDeadlineReminderDelegate",
+                "reviewDecisionListener").doesNotContain("deadlineTimers");
     }
 
     private void checkProcess(Path file, Usage usage, List<String> problems) {
@@ -156,18 +165,18 @@ class ProcessContractTest {
             expression(where + " " + task.getId() + " assignee", task.getCamundaAssignee(), usage, problems);
         }
         for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
-            delegate(where + " " + task.getId(), task.getCamundaDelegateExpression(), problems);
+            delegate(where + " " + task.getId(), task.getCamundaDelegateExpression(), usage, problems);
             expression(where + " " + task.getId(), task.getCamundaExpression(), usage, problems);
             if (task.getCamundaClass() != null) {
                 problems.add(where + " " + task.getId() + ": camunda:class bypasses Spring; use a delegate bean");
             }
         }
         for (CamundaTaskListener listener : model.getModelElementsByType(CamundaTaskListener.class)) {
-            delegate(where + " task listener", listener.getCamundaDelegateExpression(), problems);
+            delegate(where + " task listener", listener.getCamundaDelegateExpression(), usage, problems);
             expression(where + " task listener", listener.getCamundaExpression(), usage, problems);
         }
         for (CamundaExecutionListener listener : model.getModelElementsByType(CamundaExecutionListener.class)) {
-            delegate(where + " execution listener", listener.getCamundaDelegateExpression(), problems);
+            delegate(where + " execution listener", listener.getCamundaDelegateExpression(), usage, problems);
             expression(where + " execution listener", listener.getCamundaExpression(), usage, problems);
         }
         for (Expression expression : model.getModelElementsByType(Expression.class)) {
@@ -243,7 +252,7 @@ class ProcessContractTest {
     }
 
     /** {@code ${name}} must name a Spring bean (a delegate or a listener). */
-    private void delegate(String where, String delegateExpression, List<String> problems) {
+    private void delegate(String where, String delegateExpression, Usage usage, List<String> problems) {
         if (delegateExpression == null) {
             return;
         }
@@ -252,6 +261,8 @@ class ProcessContractTest {
             problems.add(where + ": delegate expression " + delegateExpression + " should name one bean");
         } else if (!beans.contains(single.group(1))) {
             problems.add(where + ": delegate expression names " + single.group(1) + ", which is no Spring bean");
+        } else {
+            usage.delegates.add(single.group(1));
         }
     }
 
@@ -342,6 +353,8 @@ class ProcessContractTest {
                         + owner.processKey());
             }
         });
+        delegateBeans.stream().filter(bean -> !usage.delegates.contains(bean)).sorted().forEach(bean ->
+                problems.add("bean " + bean + " is a delegate or listener that no BPMN names"));
         usage.formRefs.forEach((ref, where) -> {
             if (!usage.forms.containsKey(ref)) {
                 problems.add(where + ": formRef " + ref + " has no bpmn/forms/*.form with that id");
@@ -355,20 +368,41 @@ class ProcessContractTest {
         return problems;
     }
 
-    /** The names of the application's beans: scanned components and the {@code @Bean} methods of configurations. */
-    private static Set<String> springBeanNames() {
+    /**
+     * The names of the application's beans: scanned components and the {@code @Bean} methods of configurations;
+     * those that are delegates or listeners also go into {@code delegates}.
+     */
+    private static Set<String> springBeanNames(Set<String> delegates) {
         ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(true);
         SimpleBeanDefinitionRegistry registry = new SimpleBeanDefinitionRegistry();
         Set<String> names = new HashSet<>();
         for (BeanDefinition candidate : mainClasses(scanner)) {
-            names.add(AnnotationBeanNameGenerator.INSTANCE.generateBeanName(candidate, registry));
+            String name = AnnotationBeanNameGenerator.INSTANCE.generateBeanName(candidate, registry);
+            names.add(name);
+            if (isDelegate(candidate.getBeanClassName())) {
+                delegates.add(name);
+            }
             for (MethodMetadata method : ((AnnotatedBeanDefinition) candidate).getMetadata()
                     .getAnnotatedMethods(Bean.class.getName())) {
                 String[] declared = (String[]) method.getAnnotationAttributes(Bean.class.getName()).get("name");
-                names.add(declared.length > 0 ? declared[0] : method.getMethodName());
+                String beanName = declared.length > 0 ? declared[0] : method.getMethodName();
+                names.add(beanName);
+                if (isDelegate(method.getReturnTypeName())) {
+                    delegates.add(beanName);
+                }
             }
         }
         return names;
+    }
+
+    private static boolean isDelegate(String className) {
+        try {
+            Class<?> type = Class.forName(className);
+            return JavaDelegate.class.isAssignableFrom(type) || TaskListener.class.isAssignableFrom(type)
+                    || ExecutionListener.class.isAssignableFrom(type);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Candidates from the main classes only: test components are not in the running application. */
@@ -408,6 +442,7 @@ class ProcessContractTest {
         final Set<String> messages = new HashSet<>();
         final Set<String> errors = new HashSet<>();
         final Set<String> variables = new HashSet<>();
+        final Set<String> delegates = new HashSet<>();
         final Map<String, String> calledElements = new HashMap<>();
         final Map<String, String> formRefs = new HashMap<>();
         final Map<String, String> forms = new HashMap<>();

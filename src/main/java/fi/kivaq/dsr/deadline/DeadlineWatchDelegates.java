@@ -38,7 +38,8 @@ class DeadlineWatchDelegates {
     private static JavaDelegate delegate(UseCase useCase) {
         return (DelegateExecution execution) -> {
             if (!useCase.run(requestId(execution))) {
-                throw new BpmnError(DeadlineWatchProcess.ERROR_REQUEST_ALREADY_CLOSED, "the request was closed before its deadline");
+                throw new BpmnError(DeadlineWatchProcess.ERROR_REQUEST_ALREADY_CLOSED,
+                        "the request was closed before its deadline");
             }
         };
     }

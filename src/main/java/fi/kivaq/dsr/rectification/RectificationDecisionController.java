@@ -127,7 +127,8 @@ class RectificationDecisionController {
 
     private Optional<Task> decisionTask(DsrRequest request) {
         return Optional.ofNullable(taskService.createTaskQuery().processInstanceBusinessKey(request.reference())
-                .processDefinitionKey(RectificationProcess.KEY).taskDefinitionKey(RectificationProcess.TASK_DECIDE_RECTIFICATION).singleResult());
+                .processDefinitionKey(RectificationProcess.KEY)
+                .taskDefinitionKey(RectificationProcess.TASK_DECIDE_RECTIFICATION).singleResult());
     }
 
     private DsrRequest rectification(String reference) {

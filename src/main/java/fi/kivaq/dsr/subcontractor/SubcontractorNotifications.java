@@ -40,7 +40,8 @@ public class SubcontractorNotifications {
     static long notificationId(VariableScope scope) {
         Object value = scope.getVariable(SubcontractorNotificationProcess.NOTIFICATION_ID);
         if (!(value instanceof Number number)) {
-            throw new IllegalStateException("process variable " + SubcontractorNotificationProcess.NOTIFICATION_ID + " is missing");
+            throw new IllegalStateException(
+                    "process variable " + SubcontractorNotificationProcess.NOTIFICATION_ID + " is missing");
         }
         return number.longValue();
     }

@@ -175,7 +175,8 @@ class AccessProcessTest extends IntegrationTest {
         register.disclosure(contact, "Late Facilitator Ab", "Added while in review");
         taskService.complete(first.getId(), Map.of(AccessProcess.REVIEW_DECISION, "GATHER_AGAIN"));
         Task second = Awaitility.await().atMost(PATIENCE).until(() -> taskService.createTaskQuery()
-                .processInstanceBusinessKey(request.reference()).taskDefinitionKey(AccessProcess.TASK_REVIEW_EXTRACT).singleResult(),
+                .processInstanceBusinessKey(request.reference()).taskDefinitionKey(AccessProcess.TASK_REVIEW_EXTRACT)
+                .singleResult(),
                 t -> t != null && !t.getId().equals(first.getId()));
         assertThat(access.currentExtract(request.id()).orElseThrow().extract().disclosures())
                 .extracting(d -> d.subcontractor()).containsExactly("Late Facilitator Ab");
@@ -248,7 +249,8 @@ class AccessProcessTest extends IntegrationTest {
 
     private HistoricProcessInstance awaitEnd(DsrRequest request) {
         return Awaitility.await().atMost(PATIENCE).until(() -> historyService.createHistoricProcessInstanceQuery()
-                .processInstanceBusinessKey(request.reference()).processDefinitionKey(AccessProcess.KEY).finished().singleResult(),
+                .processInstanceBusinessKey(request.reference()).processDefinitionKey(AccessProcess.KEY).finished()
+                .singleResult(),
                 p -> p != null);
     }
 

@@ -82,8 +82,8 @@ class SubcontractorNotificationProcessTest extends IntegrationTest {
         managementService.executeJob(escalation.getId());
 
         Task chase = Awaitility.await().atMost(PATIENCE).until(() -> taskService.createTaskQuery()
-                .processInstanceBusinessKey(erasure.reference()).taskDefinitionKey(SubcontractorNotificationProcess.TASK_CHASE_SUBCONTRACTOR)
-                .singleResult(), t -> t != null);
+                .processInstanceBusinessKey(erasure.reference())
+                .taskDefinitionKey(SubcontractorNotificationProcess.TASK_CHASE_SUBCONTRACTOR).singleResult(), t -> t != null);
         assertThat(taskService.getIdentityLinksForTask(chase.getId()))
                 .anyMatch(link -> "dsr-staff".equals(link.getGroupId()));
         // completing records a confirmation: without staff stating it, the task stays open
