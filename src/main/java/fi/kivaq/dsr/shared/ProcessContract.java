@@ -7,7 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks the one class of a module that declares what its BPMN process and the Java around it share: every name is a
+ * Marks the class, one per process and kept in the module that owns the process, that declares what the BPMN and
+ * the Java around it share ({@link ProcessVariables} holds what every request process carries): every name is a
  * {@code static final String}, and its prefix says what it names. {@code ProcessContractTest} reads these
  * classes and checks them against {@code bpmn/*.bpmn} and {@code bpmn/forms/*.form} in both directions.
  * <ul>
