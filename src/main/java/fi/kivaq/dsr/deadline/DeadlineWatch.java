@@ -19,11 +19,6 @@ import fi.kivaq.dsr.shared.ProcessVariables;
 @Component
 class DeadlineWatch {
 
-    /** Process definition key of bpmn/deadline-watch.bpmn. */
-    static final String PROCESS_KEY = "deadline-watch";
-    static final String MESSAGE_DEADLINE_EXTENDED = "DeadlineExtended";
-    static final String MESSAGE_REQUEST_CLOSED = "RequestClosed";
-
     private final RuntimeService runtimeService;
     private final RequestDeadlines deadlines;
 
@@ -36,16 +31,16 @@ class DeadlineWatch {
     @EventListener
     @Order(Ordered.HIGHEST_PRECEDENCE)
     void requestFiled(RequestFiled filed) {
-        runtimeService.startProcessInstanceByKey(PROCESS_KEY, filed.reference(),
+        runtimeService.startProcessInstanceByKey(DeadlineWatchProcess.KEY, filed.reference(),
                 Map.of(ProcessVariables.REQUEST_ID, filed.requestId()));
     }
 
     /** The timers restart from the new due date; a request filed before the watch existed gets one now. */
     void deadlineExtended(long requestId, String reference) {
-        var correlated = runtimeService.createMessageCorrelation(MESSAGE_DEADLINE_EXTENDED)
+        var correlated = runtimeService.createMessageCorrelation(DeadlineWatchProcess.MESSAGE_DEADLINE_EXTENDED)
                 .processInstanceBusinessKey(reference).correlateAllWithResult();
         if (correlated.isEmpty()) {
-            runtimeService.startProcessInstanceByKey(PROCESS_KEY, reference,
+            runtimeService.startProcessInstanceByKey(DeadlineWatchProcess.KEY, reference,
                     Map.of(ProcessVariables.REQUEST_ID, requestId));
         }
     }
@@ -61,7 +56,7 @@ class DeadlineWatch {
             if (!closed.at().isBefore(DeadlineTimers.overdueAt(deadline.dueDate()).toInstant())) {
                 deadlines.markOverdue(deadline.id(), DeadlineTimers.overdueAt(deadline.dueDate()).toInstant());
             }
-            runtimeService.createMessageCorrelation(MESSAGE_REQUEST_CLOSED)
+            runtimeService.createMessageCorrelation(DeadlineWatchProcess.MESSAGE_REQUEST_CLOSED)
                     .processInstanceBusinessKey(deadline.reference()).correlateAll();
         });
     }

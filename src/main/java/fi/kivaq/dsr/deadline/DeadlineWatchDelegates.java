@@ -10,12 +10,10 @@ import fi.kivaq.dsr.shared.ProcessVariables;
 
 /**
  * The thin delegates of bpmn/deadline-watch.bpmn. Each calls one use case; a request that closed before its timer
- * fired ends the watch quietly through the BPMN error {@value #REQUEST_ALREADY_CLOSED}.
+ * fired ends the watch quietly through the BPMN error {@value DeadlineWatchProcess#ERROR_REQUEST_ALREADY_CLOSED}.
  */
 @Configuration
 class DeadlineWatchDelegates {
-
-    static final String REQUEST_ALREADY_CLOSED = "RequestAlreadyClosed";
 
     @FunctionalInterface
     private interface UseCase {
@@ -40,7 +38,8 @@ class DeadlineWatchDelegates {
     private static JavaDelegate delegate(UseCase useCase) {
         return (DelegateExecution execution) -> {
             if (!useCase.run(requestId(execution))) {
-                throw new BpmnError(REQUEST_ALREADY_CLOSED, "the request was closed before its deadline");
+                throw new BpmnError(DeadlineWatchProcess.ERROR_REQUEST_ALREADY_CLOSED,
+                        "the request was closed before its deadline");
             }
         };
     }

@@ -80,7 +80,7 @@ public class ManagerDashboard {
             for (HistoricProcessInstance p : historyService.createHistoricProcessInstanceQuery()
                     .processInstanceBusinessKeyIn(references).unfinished().list()) {
                 referenceByProcess.put(p.getId(), p.getBusinessKey());
-                if (!DeadlineWatch.PROCESS_KEY.equals(p.getProcessDefinitionKey())
+                if (!DeadlineWatchProcess.KEY.equals(p.getProcessDefinitionKey())
                         && p.getSuperProcessInstanceId() == null) {
                     mainProcessByReference.put(p.getBusinessKey(), p.getId());
                 }

@@ -10,8 +10,6 @@ import fi.kivaq.dsr.shared.ProcessVariables;
 @Component
 class EraseDataDelegate implements JavaDelegate {
 
-    static final String KEEP_INVOICING_RECORDS = "keepInvoicingRecords";
-
     private final Erasure erasure;
 
     EraseDataDelegate(Erasure erasure) {
@@ -20,7 +18,7 @@ class EraseDataDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        boolean keep = Boolean.TRUE.equals(execution.getVariable(KEEP_INVOICING_RECORDS));
+        boolean keep = Boolean.TRUE.equals(execution.getVariable(ErasureProcess.KEEP_INVOICING_RECORDS));
         erasure.erase(ProcessVariables.requestId(execution), keep);
     }
 }

@@ -10,10 +10,7 @@ import fi.kivaq.dsr.shared.RequestType;
 @Component
 class ErasureProcessStart extends RequestProcessStart {
 
-    /** Process definition key of bpmn/erasure.bpmn. */
-    static final String KEY = "erasure";
-
     ErasureProcessStart(RuntimeService runtimeService) {
-        super(runtimeService, RequestType.DELETION, ErasureProcessStart.KEY);
+        super(runtimeService, RequestType.DELETION, ErasureProcess.KEY);
     }
 }

@@ -10,8 +10,6 @@ import org.springframework.stereotype.Component;
 @Component
 class DecisionTask {
 
-    static final String DECISION_TASK = "UserTask_DecideRectification";
-
     private final TaskService taskService;
 
     DecisionTask(TaskService taskService) {
@@ -20,7 +18,8 @@ class DecisionTask {
 
     Optional<Task> open(String reference) {
         return Optional.ofNullable(taskService.createTaskQuery().processInstanceBusinessKey(reference)
-                .processDefinitionKey(RectificationProcess.KEY).taskDefinitionKey(DECISION_TASK).singleResult());
+                .processDefinitionKey(RectificationProcess.KEY)
+                .taskDefinitionKey(RectificationProcess.TASK_DECIDE_RECTIFICATION).singleResult());
     }
 
     /** Completes the task in the caller's transaction; its listener checks that the decision is recorded. */

@@ -27,9 +27,6 @@ import fi.kivaq.dsr.verification.SingleUseLinks;
 @Service
 class NewAddressConfirmation {
 
-    /** Message correlated (by the process variable {@code requestId}) when the new address is confirmed. */
-    static final String MESSAGE_ADDRESS_CONFIRMED = "NewAddressConfirmed";
-
     static final LinkPurpose PURPOSE = new LinkPurpose("NEW_ADDRESS_CONFIRMATION", "/confirm-address/");
 
     private final RectificationRecords records;
@@ -89,7 +86,7 @@ class NewAddressConfirmation {
         long requestId = claimed.get().requestId();
         records.markAddressConfirmed(requestId);
         try {
-            runtimeService.createMessageCorrelation(MESSAGE_ADDRESS_CONFIRMED)
+            runtimeService.createMessageCorrelation(RectificationProcess.MESSAGE_NEW_ADDRESS_CONFIRMED)
                     .processInstanceVariableEquals(ProcessVariables.REQUEST_ID, requestId)
                     .correlate();
         } catch (MismatchingMessageCorrelationException e) {

@@ -1,11 +1,11 @@
 package fi.kivaq.dsr.rectification;
 
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import fi.kivaq.dsr.shared.ProcessVariables;
+import fi.kivaq.dsr.shared.TaskCompletionRefused;
 
 /**
  * On completing the decision task: the decision must have been recorded on the staff page (it holds the values,
@@ -25,7 +25,7 @@ class RectificationDecisionListener implements TaskListener {
         long requestId = ProcessVariables.requestId(task.getExecution());
         RectificationRecords.Summary summary = records.summary(requestId);
         if (!summary.decided()) {
-            throw new ProcessEngineException("Record the decision on the staff page first: /staff/requests/id/"
+            throw new TaskCompletionRefused("Record the decision on the staff page first: /staff/requests/id/"
                     + requestId + "/rectification");
         }
         task.getExecution().setVariable(RectificationProcess.ANY_CHANGE_APPROVED, summary.anyChangeApproved());

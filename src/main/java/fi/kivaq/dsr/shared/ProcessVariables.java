@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
  * own beside its process. Names, addresses and request details stay in our tables, so that Camunda's history never
  * holds personal data (see README, "Erasure").
  */
+@ProcessContract
 public final class ProcessVariables {
 
     /** The {@code dsr_request.id} of the request the process handles (the business key is its reference). */
@@ -27,9 +28,6 @@ public final class ProcessVariables {
 
     /** The signed answer of an erasure or rectification has gone (it may go before every recipient confirmed). */
     public static final String LETTER_SENT = "letterSent";
-
-    /** Message correlated when the requester confirms the mailed link. */
-    public static final String MESSAGE_ADDRESS_VERIFIED = "AddressVerified";
 
     private ProcessVariables() {
     }

@@ -2,13 +2,28 @@ package fi.kivaq.dsr.subcontractor;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 
-/** The contract of bpmn/subcontractor-notification.bpmn: its message and the variable only it carries. */
+import fi.kivaq.dsr.shared.ProcessContract;
+
+/**
+ * The contract of bpmn/subcontractor-notification.bpmn, called once per recipient by the erasure and rectification
+ * processes: its key, its message and the variables only it carries.
+ */
+@ProcessContract
 public final class SubcontractorNotificationProcess {
 
-    /** Message correlated (by the process variable {@code notificationId}) when a subcontractor confirms. */
-    public static final String MESSAGE_ACKNOWLEDGED = "SubcontractorAcknowledged";
-    /** The notification one sub-process handles: the element variable of the calling multi-instance activity. */
+    /** Process definition key of bpmn/subcontractor-notification.bpmn. */
+    public static final String KEY = "subcontractor-notification";
+
+    /** The {@code subcontractor_notification.id} one instance handles (the multi-instance element variable). */
     public static final String NOTIFICATION_ID = "notificationId";
+    /** Staff's statement, when they chase a subcontractor by hand, that it confirmed following the instruction. */
+    public static final String CONFIRMED_BY_HAND = "confirmedByHand";
+
+    /** Correlated (by {@link #NOTIFICATION_ID}) when a subcontractor confirms with its link. */
+    public static final String MESSAGE_ACKNOWLEDGED = "SubcontractorAcknowledged";
+
+    /** Staff chase a subcontractor that has not confirmed, and record its confirmation. */
+    public static final String TASK_CHASE_SUBCONTRACTOR = "UserTask_ChaseSubcontractor";
 
     private SubcontractorNotificationProcess() {
     }

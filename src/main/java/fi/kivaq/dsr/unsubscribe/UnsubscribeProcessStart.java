@@ -10,10 +10,7 @@ import fi.kivaq.dsr.shared.RequestType;
 @Component
 class UnsubscribeProcessStart extends RequestProcessStart {
 
-    /** Process definition key of bpmn/unsubscribe.bpmn. */
-    static final String KEY = "unsubscribe";
-
     UnsubscribeProcessStart(RuntimeService runtimeService) {
-        super(runtimeService, RequestType.UNSUBSCRIBE, UnsubscribeProcessStart.KEY);
+        super(runtimeService, RequestType.UNSUBSCRIBE, UnsubscribeProcess.KEY);
     }
 }

@@ -82,7 +82,7 @@ class AddressVerification {
         DsrRequest request = requests.get(claimed.get().requestId());
         requests.markVerified(request.id(), clock.instant());
         try {
-            runtimeService.createMessageCorrelation(ProcessVariables.MESSAGE_ADDRESS_VERIFIED)
+            runtimeService.createMessageCorrelation(AddressVerificationProcess.MESSAGE_ADDRESS_VERIFIED)
                     .processInstanceBusinessKey(request.reference())
                     .setVariable(ProcessVariables.ADDRESS_VERIFIED, true)
                     .correlate();

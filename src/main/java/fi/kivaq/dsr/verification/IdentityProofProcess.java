@@ -1,10 +1,13 @@
 package fi.kivaq.dsr.verification;
 
+import fi.kivaq.dsr.shared.ProcessContract;
+
 /**
  * The contract of bpmn/identity-proof.bpmn, the opening that access, rectification and erasure call: its key, its
  * outcome flag and the ids that staff tools and tests look for. It reads requestId, verificationRequired and
  * evidenceCheckRequired ({@link fi.kivaq.dsr.shared.ProcessVariables}) and returns only {@link #IDENTITY_PROVEN}.
  */
+@ProcessContract
 public final class IdentityProofProcess {
 
     /** Process definition key of bpmn/identity-proof.bpmn. */
@@ -20,7 +23,7 @@ public final class IdentityProofProcess {
     public static final String TASK_CHECK_SIGNED_REQUEST = "UserTask_CheckSignedRequest";
 
     /** The call of address-verification.bpmn: a link mailed to the address, first or after an unconvincing letter. */
-    public static final String CALL_VERIFY_ADDRESS = "CallActivity_VerifyAddress";
+    public static final String TASK_VERIFY_ADDRESS = "CallActivity_VerifyAddress";
 
     private IdentityProofProcess() {
     }

@@ -79,7 +79,7 @@ class AccessProcessTest extends IntegrationTest {
         assertThat(Mails.text(receipt)).contains(request.reference()).contains("We will answer by");
         assertThat(SealedPdf.text(Mails.attachments(receipt).get(0).content())).contains(request.reference());
 
-        Task review = awaitTask(request, "UserTask_ReviewExtract");
+        Task review = awaitTask(request, AccessProcess.TASK_REVIEW_EXTRACT);
         assertThat(taskService.getIdentityLinksForTask(review.getId()))
                 .anyMatch(link -> "dsr-staff".equals(link.getGroupId()) && "candidate".equals(link.getType()));
         assertThat(runtimeService.getVariables(review.getProcessInstanceId()))
@@ -112,7 +112,7 @@ class AccessProcessTest extends IntegrationTest {
         HistoricProcessInstance done = awaitEnd(request);
         assertThat(done.getEndActivityId()).isEqualTo("EndEvent_NoDataAnswered");
         assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(done.getId())
-                .activityId("UserTask_ReviewExtract").count()).isZero();
+                .activityId(AccessProcess.TASK_REVIEW_EXTRACT).count()).isZero();
         MimeMessage answer = awaitMailWithSubject(email, "Vastaus tietopyyntöösi");
         String letter = SealedPdf.text(Mails.attachments(answer).get(0).content());
         assertThat(letter).contains(request.reference()).contains(email);
@@ -128,15 +128,15 @@ class AccessProcessTest extends IntegrationTest {
         DsrRequest request = file(email, Language.EN);
         verify(email, "confirm");
 
-        Task review = awaitTask(request, "UserTask_ReviewExtract");
+        Task review = awaitTask(request, AccessProcess.TASK_REVIEW_EXTRACT);
         taskService.complete(review.getId(), Map.of(AccessProcess.REVIEW_DECISION, "REFER_TO_MANAGER"));
-        Task decision = awaitTask(request, "UserTask_ManagerDecision");
+        Task decision = awaitTask(request, AccessProcess.TASK_MANAGER_DECISION);
         assertThat(taskService.getIdentityLinksForTask(decision.getId()))
                 .anyMatch(link -> "dsr-managers".equals(link.getGroupId()));
         assertThatThrownBy(() -> taskService.complete(decision.getId(),
                 Map.of(AccessProcess.MANAGER_DECISION, "REFUSE")))
                 .as("a refusal without its reason is not accepted").hasMessageContaining("reason for the refusal");
-        assertThat(awaitTask(request, "UserTask_ManagerDecision").getId()).isEqualTo(decision.getId());
+        assertThat(awaitTask(request, AccessProcess.TASK_MANAGER_DECISION).getId()).isEqualTo(decision.getId());
         access.recordRefusalReason(request.id(), "manager", "The fifth identical request within a week.");
         taskService.complete(decision.getId(), Map.of(AccessProcess.MANAGER_DECISION, "REFUSE"));
 
@@ -158,9 +158,9 @@ class AccessProcessTest extends IntegrationTest {
         register.subscriber("Vastattava Henkilö", email, "en");
         DsrRequest request = file(email, Language.EN);
         verify(email, "confirm");
-        taskService.complete(awaitTask(request, "UserTask_ReviewExtract").getId(),
+        taskService.complete(awaitTask(request, AccessProcess.TASK_REVIEW_EXTRACT).getId(),
                 Map.of(AccessProcess.REVIEW_DECISION, "REFER_TO_MANAGER"));
-        taskService.complete(awaitTask(request, "UserTask_ManagerDecision").getId(),
+        taskService.complete(awaitTask(request, AccessProcess.TASK_MANAGER_DECISION).getId(),
                 Map.of(AccessProcess.MANAGER_DECISION, "ANSWER"));
         assertThat(awaitEnd(request).getEndActivityId()).isEqualTo("EndEvent_Answered");
         assertThat(SealedPdf.text(Mails.attachments(awaitMailWithSubject(email, "Answer to your access request"))
@@ -173,13 +173,14 @@ class AccessProcessTest extends IntegrationTest {
         long contact = register.subscriber("Uudelleen Koottava", email, "en");
         DsrRequest request = file(email, Language.EN);
         verify(email, "confirm");
-        Task first = awaitTask(request, "UserTask_ReviewExtract");
+        Task first = awaitTask(request, AccessProcess.TASK_REVIEW_EXTRACT);
         assertThat(access.currentExtract(request.id()).orElseThrow().extract().disclosures()).isEmpty();
 
         register.disclosure(contact, "Late Facilitator Ab", "Added while in review");
         taskService.complete(first.getId(), Map.of(AccessProcess.REVIEW_DECISION, "GATHER_AGAIN"));
         Task second = Awaitility.await().atMost(PATIENCE).until(() -> taskService.createTaskQuery()
-                .processInstanceBusinessKey(request.reference()).taskDefinitionKey("UserTask_ReviewExtract").singleResult(),
+                .processInstanceBusinessKey(request.reference()).taskDefinitionKey(AccessProcess.TASK_REVIEW_EXTRACT)
+                .singleResult(),
                 t -> t != null && !t.getId().equals(first.getId()));
         assertThat(access.currentExtract(request.id()).orElseThrow().extract().disclosures())
                 .extracting(d -> d.subcontractor()).containsExactly("Late Facilitator Ab");
@@ -233,7 +234,7 @@ class AccessProcessTest extends IntegrationTest {
         HistoricProcessInstance done = awaitEnd(request);
         assertThat(done.getEndActivityId()).isEqualTo("EndEvent_NoDataAnswered");
         assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(identityProof(request).getId())
-                .activityId(IdentityProofProcess.CALL_VERIFY_ADDRESS).finished().count()).isEqualTo(1);
+                .activityId(IdentityProofProcess.TASK_VERIFY_ADDRESS).finished().count()).isEqualTo(1);
         assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(done.getId())
                 .variableName(IdentityProofProcess.IDENTITY_PROVEN).singleResult().getValue()).isEqualTo(true);
         awaitMailWithSubject(email, "Answer to your access request");
@@ -257,7 +258,8 @@ class AccessProcessTest extends IntegrationTest {
 
     private HistoricProcessInstance awaitEnd(DsrRequest request) {
         return Awaitility.await().atMost(PATIENCE).until(() -> historyService.createHistoricProcessInstanceQuery()
-                .processInstanceBusinessKey(request.reference()).processDefinitionKey("access").finished().singleResult(),
+                .processInstanceBusinessKey(request.reference()).processDefinitionKey(AccessProcess.KEY).finished()
+                .singleResult(),
                 p -> p != null);
     }
 

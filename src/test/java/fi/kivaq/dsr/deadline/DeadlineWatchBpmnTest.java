@@ -68,7 +68,7 @@ class DeadlineWatchBpmnTest extends ProcessTest {
     }
 
     private static ProcessInstance start() {
-        return runtimeService().startProcessInstanceByKey(DeadlineWatch.PROCESS_KEY, REFERENCE,
+        return runtimeService().startProcessInstanceByKey(DeadlineWatchProcess.KEY, REFERENCE,
                 Map.of(ProcessVariables.REQUEST_ID, REQUEST_ID));
     }
 
@@ -112,7 +112,7 @@ class DeadlineWatchBpmnTest extends ProcessTest {
         fireTimerAt(process, at(LocalDateTime.of(2026, 3, 13, 8, 0)));
         execute(job(process));
 
-        runtimeService().createMessageCorrelation(DeadlineWatch.MESSAGE_REQUEST_CLOSED)
+        runtimeService().createMessageCorrelation(DeadlineWatchProcess.MESSAGE_REQUEST_CLOSED)
                 .processInstanceBusinessKey(REFERENCE).correlateAll();
 
         assertThat(process).isEnded().hasPassed("EndEvent_RequestClosed").hasNotPassed("Task_Escalate");
@@ -130,7 +130,7 @@ class DeadlineWatchBpmnTest extends ProcessTest {
 
         // a manager extended the deadline to Friday 29 May 2026 (three months, Art. 12(3))
         dueOn(LocalDate.of(2026, 5, 29));
-        runtimeService().createMessageCorrelation(DeadlineWatch.MESSAGE_DEADLINE_EXTENDED)
+        runtimeService().createMessageCorrelation(DeadlineWatchProcess.MESSAGE_DEADLINE_EXTENDED)
                 .processInstanceBusinessKey(REFERENCE).correlateAll();
 
         assertThat(process).isWaitingAt("TimerEvent_Reminder").hasPassed("BoundaryEvent_DeadlineExtended");

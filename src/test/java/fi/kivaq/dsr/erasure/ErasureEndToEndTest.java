@@ -100,7 +100,7 @@ class ErasureEndToEndTest extends IntegrationTest {
 
         // afterwards the request's own records are reduced, and the process ends
         Awaitility.await().atMost(PATIENCE).until(() -> historyService.createHistoricProcessInstanceQuery()
-                .processInstanceBusinessKey(reference).processDefinitionKey("erasure").finished().count() == 1);
+                .processInstanceBusinessKey(reference).processDefinitionKey(ErasureProcess.KEY).finished().count() == 1);
 
         for (String needle : List.of(email, name)) {
             assertThat(DatabaseScan.occurrences(dataSource, needle, table -> !table.equals("flyway_schema_history")))
@@ -159,7 +159,7 @@ class ErasureEndToEndTest extends IntegrationTest {
         completeAssessment(erasure, false);
         awaitMailWithSubject(newEmail, "Vastaus poistopyyntöösi");
         Awaitility.await().atMost(PATIENCE).until(() -> historyService.createHistoricProcessInstanceQuery()
-                .processInstanceBusinessKey(erasure).processDefinitionKey("erasure").finished().count() == 1);
+                .processInstanceBusinessKey(erasure).processDefinitionKey(ErasureProcess.KEY).finished().count() == 1);
 
         for (String needle : List.of(oldEmail, newEmail, oldName, newName)) {
             assertThat(DatabaseScan.occurrences(dataSource, needle, table -> !table.equals("flyway_schema_history")))
@@ -202,11 +202,16 @@ class ErasureEndToEndTest extends IntegrationTest {
         Http staff = http();
         String[] auth = Http.basicAuth("erasurestaff", "s3cret-erasure");
         JsonNode task = Awaitility.await().atMost(PATIENCE).until(() -> json.readTree(staff.get(
-                "/engine-rest/task?processInstanceBusinessKey=" + reference + "&taskDefinitionKey=UserTask_AssessErasure",
+                "/engine-rest/task?processInstanceBusinessKey=" + reference + "&taskDefinitionKey=" + ErasureProcess.TASK_ASSESS_ERASURE,
                 auth).body()), tasks -> tasks.size() == 1).get(0);
+        // without the yes or no, nothing is erased and the task stays: "not stated" must not mean "erase invoices too"
+        HttpResponse<String> unstated = staff.postJson("/engine-rest/task/" + task.get("id").asText() + "/complete",
+                "{\"variables\":{}}", auth);
+        assertThat(unstated.statusCode()).as(unstated.body()).isEqualTo(400);
+        assertThat(unstated.body()).contains(ErasureProcess.KEEP_INVOICING_RECORDS);
         HttpResponse<String> done = staff.postJson("/engine-rest/task/" + task.get("id").asText() + "/complete", """
-                {"variables":{"keepInvoicingRecords":{"value":%s,"type":"Boolean"}}}""".formatted(keepInvoicingRecords),
-                auth);
+                {"variables":{"%s":{"value":%s,"type":"Boolean"}}}""".formatted(ErasureProcess.KEEP_INVOICING_RECORDS,
+                keepInvoicingRecords), auth);
         assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
     }
 

@@ -26,6 +26,7 @@ import fi.kivaq.dsr.letter.LetterService;
 import fi.kivaq.dsr.letter.LetterType;
 import fi.kivaq.dsr.security.StaffGroups;
 import fi.kivaq.dsr.shared.DeadlineCalculator;
+import fi.kivaq.dsr.shared.ProcessVariables;
 import fi.kivaq.dsr.support.Http;
 import fi.kivaq.dsr.support.IntegrationTest;
 import fi.kivaq.dsr.support.Mails;
@@ -155,14 +156,16 @@ class StaffRegistrationTest extends IntegrationTest {
         String convincing = uniqueAddress("poisto-kirje");
         String accepted = referenceOf(submit(staff, fields("DELETION", convincing, "LETTER", "2026-11-20T09:30"),
                 "kirje.jpg", "image/jpeg", JPEG));
-        taskService.complete(awaitTask(accepted, "UserTask_CheckSignedRequest").getId(), Map.of("identityConfirmed", true));
+        taskService.complete(awaitTask(accepted, "UserTask_CheckSignedRequest").getId(),
+                Map.of(ProcessVariables.IDENTITY_CONFIRMED, true));
         assertThat(awaitTask(accepted, "UserTask_AssessErasure")).isNotNull();
         assertThat(TestMailServer.receivedBy(convincing)).noneMatch(m -> Mails.subject(m).contains("Vahvista"));
 
         String unconvincing = uniqueAddress("poisto-epavarma");
         String refused = referenceOf(submit(staff, fields("DELETION", unconvincing, "LETTER", "2026-11-20T09:30"),
                 "kirje.jpg", "image/jpeg", JPEG));
-        taskService.complete(awaitTask(refused, "UserTask_CheckSignedRequest").getId(), Map.of("identityConfirmed", false));
+        taskService.complete(awaitTask(refused, "UserTask_CheckSignedRequest").getId(),
+                Map.of(ProcessVariables.IDENTITY_CONFIRMED, false));
         assertThat(Mails.text(awaitMailWithSubject(unconvincing, "Vahvista"))).contains(refused);
         assertThat(taskService.createTaskQuery().processInstanceBusinessKey(refused)
                 .taskDefinitionKey("UserTask_AssessErasure").count()).isZero();
@@ -176,7 +179,8 @@ class StaffRegistrationTest extends IntegrationTest {
         fields.put("details", "Sukunimeni on nyt Lähettäjä-Uusi");
         String reference = referenceOf(submit(loggedIn(), fields, "kirje.jpg", "image/jpeg", JPEG));
 
-        taskService.complete(awaitTask(reference, "UserTask_CheckSignedRequest").getId(), Map.of("identityConfirmed", true));
+        taskService.complete(awaitTask(reference, "UserTask_CheckSignedRequest").getId(),
+                Map.of(ProcessVariables.IDENTITY_CONFIRMED, true));
         assertThat(awaitTask(reference, "UserTask_DecideRectification")).isNotNull();
         assertThat(TestMailServer.receivedBy(email)).noneMatch(m -> Mails.subject(m).contains("Vahvista"));
     }

@@ -28,6 +28,7 @@ import fi.kivaq.dsr.support.TestMailServer;
 import fi.kivaq.dsr.support.TestRegister;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * subcontractor-notification.bpmn inside erasure.bpmn on the real engine: confirmed by link, reminded then
@@ -81,11 +82,17 @@ class SubcontractorNotificationProcessTest extends IntegrationTest {
         managementService.executeJob(escalation.getId());
 
         Task chase = Awaitility.await().atMost(PATIENCE).until(() -> taskService.createTaskQuery()
-                .processInstanceBusinessKey(erasure.reference()).taskDefinitionKey("UserTask_ChaseSubcontractor")
-                .singleResult(), t -> t != null);
+                .processInstanceBusinessKey(erasure.reference())
+                .taskDefinitionKey(SubcontractorNotificationProcess.TASK_CHASE_SUBCONTRACTOR).singleResult(), t -> t != null);
         assertThat(taskService.getIdentityLinksForTask(chase.getId()))
                 .anyMatch(link -> "dsr-staff".equals(link.getGroupId()));
-        taskService.complete(chase.getId(), Map.of("confirmedByHand", true));
+        // completing records a confirmation: without staff stating it, the task stays open
+        assertThatThrownBy(() -> taskService.complete(chase.getId(),
+                Map.of(SubcontractorNotificationProcess.CONFIRMED_BY_HAND, false)))
+                .hasMessageContaining(SubcontractorNotificationProcess.CONFIRMED_BY_HAND);
+        assertThatThrownBy(() -> taskService.complete(chase.getId())).hasMessageContaining("has confirmed");
+        assertThat(taskService.createTaskQuery().taskId(chase.getId()).count()).isEqualTo(1);
+        taskService.complete(chase.getId(), Map.of(SubcontractorNotificationProcess.CONFIRMED_BY_HAND, true));
 
         assertThat(letterText(erasure)).contains("(vahvisti poiston");
         assertThat(jdbc.sql("select acknowledged_how from subcontractor_notification n join dsr_request r "
@@ -102,7 +109,7 @@ class SubcontractorNotificationProcessTest extends IntegrationTest {
         String letter = letterText(erasure);
         assertThat(letter).contains(erasure.reference());
         assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(erasure.reference())
-                .processDefinitionKey("subcontractor-notification").count()).isZero();
+                .processDefinitionKey(SubcontractorNotificationProcess.KEY).count()).isZero();
     }
 
     @Test

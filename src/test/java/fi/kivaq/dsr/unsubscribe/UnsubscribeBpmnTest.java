@@ -12,6 +12,7 @@ import org.mockito.InOrder;
 import fi.kivaq.dsr.shared.ProcessVariables;
 import fi.kivaq.dsr.support.ProcessTest;
 import fi.kivaq.dsr.verification.AddressVerificationBeans;
+import fi.kivaq.dsr.verification.AddressVerificationProcess;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -48,7 +49,7 @@ class UnsubscribeBpmnTest extends ProcessTest {
     }
 
     private static ProcessInstance start(boolean verificationRequired) {
-        return runtimeService().startProcessInstanceByKey(UnsubscribeProcessStart.KEY, REFERENCE, Map.of(
+        return runtimeService().startProcessInstanceByKey(UnsubscribeProcess.KEY, REFERENCE, Map.of(
                 ProcessVariables.REQUEST_ID, REQUEST_ID, ProcessVariables.VERIFICATION_REQUIRED, verificationRequired));
     }
 
@@ -80,7 +81,7 @@ class UnsubscribeBpmnTest extends ProcessTest {
         verify(unsubscribe, never()).withdrawForRequest(anyLong());
 
         // what AddressVerification.confirm does when the requester presses the button
-        runtimeService().createMessageCorrelation(ProcessVariables.MESSAGE_ADDRESS_VERIFIED)
+        runtimeService().createMessageCorrelation(AddressVerificationProcess.MESSAGE_ADDRESS_VERIFIED)
                 .processInstanceBusinessKey(REFERENCE).setVariable(ProcessVariables.ADDRESS_VERIFIED, true).correlate();
 
         verify(unsubscribe).withdrawForRequest(REQUEST_ID);

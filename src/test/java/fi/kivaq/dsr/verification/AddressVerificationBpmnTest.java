@@ -50,7 +50,7 @@ class AddressVerificationBpmnTest extends ProcessTest {
     }
 
     private static void confirmLink() {
-        runtimeService().createMessageCorrelation(ProcessVariables.MESSAGE_ADDRESS_VERIFIED)
+        runtimeService().createMessageCorrelation(AddressVerificationProcess.MESSAGE_ADDRESS_VERIFIED)
                 .processInstanceBusinessKey(REFERENCE)
                 .setVariable(ProcessVariables.ADDRESS_VERIFIED, true)
                 .correlate();

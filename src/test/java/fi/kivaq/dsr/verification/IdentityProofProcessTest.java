@@ -99,13 +99,13 @@ class IdentityProofProcessTest {
     @Test
     void aConfirmedLinkProvesIdentity() {
         ProcessInstance proof = start(true, false);
-        assertThat(proof).isWaitingAt(IdentityProofProcess.CALL_VERIFY_ADDRESS);
+        assertThat(proof).isWaitingAt(IdentityProofProcess.TASK_VERIFY_ADDRESS);
 
         ProcessInstance link = mailLink(proof);
         confirmLink(proof);
 
         assertThat(link).isEnded().hasPassed("EndEvent_AddressVerified");
-        assertThat(proof).isEnded().hasPassed(IdentityProofProcess.CALL_VERIFY_ADDRESS, "EndEvent_IdentityProven")
+        assertThat(proof).isEnded().hasPassed(IdentityProofProcess.TASK_VERIFY_ADDRESS, "EndEvent_IdentityProven")
                 .hasNotPassed(IdentityProofProcess.TASK_CHECK_SIGNED_REQUEST);
         assertThat(identityProven(proof)).isTrue();
     }
@@ -136,7 +136,7 @@ class IdentityProofProcessTest {
         complete(check, withVariables(ProcessVariables.IDENTITY_CONFIRMED, true));
 
         assertThat(proof).isEnded().hasPassed(IdentityProofProcess.TASK_CHECK_SIGNED_REQUEST, "EndEvent_IdentityProven")
-                .hasNotPassed(IdentityProofProcess.CALL_VERIFY_ADDRESS);
+                .hasNotPassed(IdentityProofProcess.TASK_VERIFY_ADDRESS);
         assertThat(addressVerification.linksSent).isEmpty();
         assertThat(identityProven(proof)).isTrue();
     }
@@ -146,12 +146,12 @@ class IdentityProofProcessTest {
         ProcessInstance proof = start(false, true);
 
         complete(checkTask(proof), withVariables(ProcessVariables.IDENTITY_CONFIRMED, false));
-        assertThat(proof).isWaitingAt(IdentityProofProcess.CALL_VERIFY_ADDRESS);
+        assertThat(proof).isWaitingAt(IdentityProofProcess.TASK_VERIFY_ADDRESS);
         mailLink(proof);
         confirmLink(proof);
 
         assertThat(proof).isEnded().hasPassed(IdentityProofProcess.TASK_CHECK_SIGNED_REQUEST,
-                IdentityProofProcess.CALL_VERIFY_ADDRESS, "EndEvent_IdentityProven");
+                IdentityProofProcess.TASK_VERIFY_ADDRESS, "EndEvent_IdentityProven");
         assertThat(identityProven(proof)).isTrue();
     }
 
@@ -160,7 +160,7 @@ class IdentityProofProcessTest {
         ProcessInstance proof = start(false, false);
 
         assertThat(proof).isEnded().hasPassed("Gateway_HowToProve", "Gateway_IdentityProven", "EndEvent_IdentityProven")
-                .hasNotPassed(IdentityProofProcess.TASK_CHECK_SIGNED_REQUEST, IdentityProofProcess.CALL_VERIFY_ADDRESS);
+                .hasNotPassed(IdentityProofProcess.TASK_CHECK_SIGNED_REQUEST, IdentityProofProcess.TASK_VERIFY_ADDRESS);
         assertThat(addressVerification.linksSent).isEmpty();
         assertThat(identityProven(proof)).isTrue();
     }
@@ -187,7 +187,7 @@ class IdentityProofProcessTest {
 
     /** What {@link AddressVerification#confirm} does to the engine when the requester presses the button. */
     private void confirmLink(ProcessInstance proof) {
-        engine.getRuntimeService().createMessageCorrelation(ProcessVariables.MESSAGE_ADDRESS_VERIFIED)
+        engine.getRuntimeService().createMessageCorrelation(AddressVerificationProcess.MESSAGE_ADDRESS_VERIFIED)
                 .processInstanceBusinessKey(proof.getBusinessKey())
                 .setVariable(ProcessVariables.ADDRESS_VERIFIED, true)
                 .correlate();

@@ -1,0 +1,20 @@
+package fi.kivaq.dsr.erasure;
+
+import fi.kivaq.dsr.shared.ProcessContract;
+
+/** The contract of bpmn/erasure.bpmn: its key and the variables only it carries (the common ones are in ProcessVariables). */
+@ProcessContract
+final class ErasureProcess {
+
+    /** Process definition key of bpmn/erasure.bpmn. */
+    static final String KEY = "erasure";
+
+    /** Staff's assessment (form Form_AssessErasure): keep invoicing records the Accounting Act requires. */
+    static final String KEEP_INVOICING_RECORDS = "keepInvoicingRecords";
+
+    /** Staff assess the erasure (Art. 17(3) exceptions) before anything is erased. */
+    static final String TASK_ASSESS_ERASURE = "UserTask_AssessErasure";
+
+    private ErasureProcess() {
+    }
+}
