@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import fi.kivaq.dsr.deadline.DeadlineExtension;
 import fi.kivaq.dsr.register.ConsentChannel;
 import fi.kivaq.dsr.register.NewsletterSignUp;
 import fi.kivaq.dsr.security.StaffGroups;
@@ -46,6 +47,8 @@ class ErasureEndToEndTest extends IntegrationTest {
     HistoryService historyService;
     @Autowired
     DataSource dataSource;
+    @Autowired
+    DeadlineExtension deadlines;
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -172,8 +175,9 @@ class ErasureEndToEndTest extends IntegrationTest {
     /**
      * Every module that took part answers for its rows: the access extract and the staff note of an earlier access
      * request, the scanned letter of the erasure request itself (its file name, its bytes and a signer's subject),
-     * the mails and letters of both. Before each module erased its own data, {@code access_extract},
-     * {@code request_note} and {@code request_evidence} kept the address and the name.
+     * a manager's reason for extending the deadline, the mails and letters of both. Before each module erased its
+     * own data, {@code access_extract}, {@code request_note}, {@code request_evidence} and the extension's reason
+     * kept the address and the name.
      */
     @Test
     void anErasureAfterAnAnsweredAccessRequestWithANoteAndAScannedLetterLeavesNothingAnywhere() throws Exception {
@@ -229,6 +233,9 @@ class ErasureEndToEndTest extends IntegrationTest {
         assertThat(staff.postJson("/engine-rest/task/" + check.get("id").asText() + "/complete",
                 "{\"variables\":{\"identityConfirmed\":{\"value\":true,\"type\":\"Boolean\"}}}", auth)
                 .statusCode()).isEqualTo(204);
+        // a manager extends the deadline with a reason that names the person
+        assertThat(deadlines.extend(erasure, "Odotamme, että " + name + " täsmentää pyyntöä", "erasure-manager")
+                .extended()).isTrue();
         completeAssessment(erasure, false);
         awaitMailWithSubject(email, "Vastaus poistopyyntöösi");
         Awaitility.await().atMost(PATIENCE).until(() -> historyService.createHistoricProcessInstanceQuery()
