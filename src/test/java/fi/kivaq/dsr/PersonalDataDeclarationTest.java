@@ -2,16 +2,24 @@ package fi.kivaq.dsr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.util.ClassUtils;
 
 import fi.kivaq.dsr.shared.PersonalDataOwner;
 import fi.kivaq.dsr.support.IntegrationTest;
@@ -52,6 +60,52 @@ class PersonalDataDeclarationTest extends IntegrationTest {
             assertThat(owner.retention()).as("%s states how long its data is kept", owner.getClass().getSimpleName())
                     .isNotEmpty().allMatch(rule -> !rule.category().isBlank() && !rule.keptUntil().isBlank());
         }
+    }
+
+    /**
+     * No module's SQL names a table that another module owns (a table owned by column, like {@code dsr_request}, is
+     * open to each of its owners). The files listed are the known exceptions still to move behind their owner's API;
+     * the list must shrink, never grow: a file that no longer needs its exception fails here too.
+     */
+    @Test
+    void noModulesSqlNamesATableOfAnotherModule() throws IOException {
+        Map<String, Set<String>> ownersOfTable = new HashMap<>();
+        for (PersonalDataOwner owner : owners) {
+            String module = moduleOf(ClassUtils.getUserClass(owner).getPackageName());
+            owner.tables().forEach(table -> ownersOfTable.computeIfAbsent(table.name(), t -> new TreeSet<>()).add(module));
+        }
+        Path sources = Path.of("src/main/java/fi/kivaq/dsr");
+        Map<String, Set<String>> foreignTables = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(sources)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                String module = sources.relativize(file).getName(0).toString();
+                Matcher sql = TABLE_IN_SQL.matcher(Files.readString(file));
+                while (sql.find()) {
+                    Set<String> tableOwners = ownersOfTable.get(sql.group(2).toLowerCase(Locale.ROOT));
+                    if (tableOwners != null && !tableOwners.contains(module)) {
+                        foreignTables.computeIfAbsent(sources.relativize(file).toString().replace('\\', '/'),
+                                f -> new TreeSet<>()).add(sql.group(2).toLowerCase(Locale.ROOT));
+                    }
+                }
+            }
+        }
+        assertThat(foreignTables.keySet()).as("files whose SQL names another module's tables: %s", foreignTables)
+                .containsExactlyInAnyOrderElementsOf(KNOWN_EXCEPTIONS);
+    }
+
+    private static final Pattern TABLE_IN_SQL = Pattern.compile("(?i)\\b(from|join|into|update)\\s+([a-z_]+)");
+
+    /** Still to move behind their owner's API (the last two are being split by another change). */
+    private static final List<String> KNOWN_EXCEPTIONS = List.of(
+            "register/DemoRegister.java",          // demo seed: subcontractors and disclosures
+            "register/DemoRequests.java",          // demo seed: requests for the dashboard
+            "rectification/Rectifications.java",   // the register change: contact, unsubscribe_link
+            "subcontractor/SubcontractorNotifications.java"); // the person as known: contact, rectification_change
+
+    private static String moduleOf(String packageName) {
+        String inside = packageName.substring("fi.kivaq.dsr.".length());
+        int dot = inside.indexOf('.');
+        return dot < 0 ? inside : inside.substring(0, dot);
     }
 
     private Set<String> schemaColumns() {

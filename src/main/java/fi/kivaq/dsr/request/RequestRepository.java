@@ -140,6 +140,16 @@ public class RequestRepository {
                 .param("contact", contactId).param("id", id).update();
     }
 
+    /** Requests linked to the contact, and those from its address filed before it was linked or without it; newest first. */
+    public List<DsrRequest> linkedToContact(long contactId, String normalisedAddress) {
+        return jdbc.sql("select " + COLUMNS + """
+                         from dsr_request
+                        where (contact_id = :contact or requester_email_normalised = :email) and reference is not null
+                        order by received_at desc, id desc""")
+                .param("contact", contactId).param("email", normalisedAddress)
+                .query(RequestRepository::map).list();
+    }
+
     /**
      * Every request of an erased person: the erasure itself, those from the same address, and those of the erased
      * contact that the erasure marked (e.g. from an address the person no longer uses).
