@@ -13,15 +13,16 @@ import org.springframework.transaction.annotation.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import fi.kivaq.dsr.letter.AccessExtract;
 import fi.kivaq.dsr.letter.LetterContent;
 import fi.kivaq.dsr.letter.LetterService;
 import fi.kivaq.dsr.letter.LetterType;
 import fi.kivaq.dsr.letter.ResponseLetters;
 import fi.kivaq.dsr.mail.MailOutbox;
 import fi.kivaq.dsr.mail.OutgoingMail;
+import fi.kivaq.dsr.register.ContactRegister;
 import fi.kivaq.dsr.request.DsrRequest;
 import fi.kivaq.dsr.request.RequestRepository;
+import fi.kivaq.dsr.shared.AccessExtract;
 import fi.kivaq.dsr.shared.RequestStatus;
 import fi.kivaq.dsr.shared.VerificationState;
 
@@ -37,7 +38,8 @@ public class AccessRequests {
     }
 
     private final RequestRepository requests;
-    private final RegisterExtractQuery register;
+    private final ContactRegister register;
+    private final AccessExtractAssembler extracts;
     private final RequestNotes notes;
     private final ResponseLetters letters;
     private final LetterService letterService;
@@ -46,11 +48,13 @@ public class AccessRequests {
     private final ObjectMapper json;
     private final Clock clock;
 
-    AccessRequests(RequestRepository requests, RegisterExtractQuery register, RequestNotes notes,
+    AccessRequests(RequestRepository requests, ContactRegister register, AccessExtractAssembler extracts,
+                   RequestNotes notes,
                    ResponseLetters letters, LetterService letterService, MailOutbox outbox, JdbcClient jdbc,
                    ObjectMapper json, Clock clock) {
         this.requests = requests;
         this.register = register;
+        this.extracts = extracts;
         this.notes = notes;
         this.letters = letters;
         this.letterService = letterService;
@@ -76,9 +80,10 @@ public class AccessRequests {
     @Transactional
     public boolean gatherExtract(long requestId) {
         DsrRequest request = verifiedRequest(requestId);
-        Optional<Long> contact = register.contactIdOf(request.requesterEmail());
+        Optional<Long> contact = register.findContactIdByEmail(request.requesterEmail());
         contact.ifPresent(id -> requests.linkContact(requestId, id));
-        String content = contact.map(id -> write(register.extract(id, requestId))).orElse(null);
+        String content = contact.map(id -> write(extracts.extract(requestId, id, request.requesterEmail())))
+                .orElse(null);
         jdbc.sql("""
                         insert into access_extract (request_id, data_held, content, gathered_at)
                         values (:request, :held, :content, :now)""")

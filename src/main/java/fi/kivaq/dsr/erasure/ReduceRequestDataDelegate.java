@@ -10,14 +10,14 @@ import fi.kivaq.dsr.shared.ProcessVariables;
 @Component
 class ReduceRequestDataDelegate implements JavaDelegate {
 
-    private final Erasure erasure;
+    private final ErasureCleanUp cleanUp;
 
-    ReduceRequestDataDelegate(Erasure erasure) {
-        this.erasure = erasure;
+    ReduceRequestDataDelegate(ErasureCleanUp cleanUp) {
+        this.cleanUp = cleanUp;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        erasure.reduceRequestData(ProcessVariables.requestId(execution));
+        cleanUp.reduceRequestData(ProcessVariables.requestId(execution));
     }
 }

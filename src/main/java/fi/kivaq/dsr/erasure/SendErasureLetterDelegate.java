@@ -10,10 +10,10 @@ import fi.kivaq.dsr.shared.ProcessVariables;
 @Component
 class SendErasureLetterDelegate implements JavaDelegate {
 
-    private final Erasure erasure;
+    private final ErasureLetter letter;
 
-    SendErasureLetterDelegate(Erasure erasure) {
-        this.erasure = erasure;
+    SendErasureLetterDelegate(ErasureLetter letter) {
+        this.letter = letter;
     }
 
     @Override
@@ -21,7 +21,7 @@ class SendErasureLetterDelegate implements JavaDelegate {
         if (Boolean.TRUE.equals(execution.getVariable(ProcessVariables.LETTER_SENT))) {
             return;
         }
-        erasure.sendLetter(ProcessVariables.requestId(execution));
+        letter.send(ProcessVariables.requestId(execution));
         execution.setVariable(ProcessVariables.LETTER_SENT, true);
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import fi.kivaq.dsr.letter.PageFlow.Style;
+import fi.kivaq.dsr.shared.AccessExtract;
 import fi.kivaq.dsr.shared.ControllerProperties;
 
 /** The copy of the data and the Art. 15(1) information of an access letter. */

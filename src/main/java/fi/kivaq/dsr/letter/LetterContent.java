@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 
+import fi.kivaq.dsr.shared.AccessExtract;
+
 /**
  * Everything a response letter says about one request. Only {@code type}, {@code language}, {@code reference},
  * {@code recipientEmail}, {@code receivedOn} and {@code answeredOn} are required.

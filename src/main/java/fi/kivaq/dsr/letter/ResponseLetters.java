@@ -6,8 +6,11 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -59,6 +62,25 @@ public class ResponseLetters {
                 .param("now", clock.instant().atOffset(ZoneOffset.UTC))
                 .update();
         return new OutgoingMail.Attachment(fileName, PDF, pdf);
+    }
+
+    /** A sealed letter as staff pages list it: its id and type, linked to the stored file. */
+    public record SentLetter(long id, String letterType) {
+    }
+
+    /** The letters sent for each of the requests, oldest first. */
+    public Map<Long, List<SentLetter>> sentFor(List<Long> requestIds) {
+        Map<Long, List<SentLetter>> letters = new HashMap<>();
+        if (requestIds.isEmpty()) {
+            return letters;
+        }
+        jdbc.sql("select id, request_id, letter_type from response_letter where request_id in (:ids) order by id")
+                .param("ids", requestIds)
+                .query((rs, n) -> Map.entry(rs.getLong("request_id"),
+                        new SentLetter(rs.getLong("id"), rs.getString("letter_type"))))
+                .list()
+                .forEach(e -> letters.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        return letters;
     }
 
     private static String sha256(byte[] content) {

@@ -9,6 +9,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
+import fi.kivaq.dsr.request.RequestRepository;
+
 /** Staff see exactly the file a requester received: the stored, sealed letter, byte for byte. */
 @Controller
 class SentLetterController {
@@ -17,18 +19,20 @@ class SentLetterController {
     }
 
     private final JdbcClient jdbc;
+    private final RequestRepository requests;
 
-    SentLetterController(JdbcClient jdbc) {
+    SentLetterController(JdbcClient jdbc, RequestRepository requests) {
         this.jdbc = jdbc;
+        this.requests = requests;
     }
 
     @GetMapping("/staff/requests/{reference}/letters/{id}")
     ResponseEntity<byte[]> letter(@PathVariable String reference, @PathVariable long id) {
-        return jdbc.sql("""
-                        select l.file_name, l.content from response_letter l join dsr_request r on r.id = l.request_id
-                        where l.id = :id and r.reference = :reference""")
-                .param("id", id).param("reference", reference)
-                .query(StoredLetter.class).optional()
+        return requests.findByReference(reference)
+                .flatMap(request -> jdbc.sql("""
+                                select file_name, content from response_letter where id = :id and request_id = :request""")
+                        .param("id", id).param("request", request.id())
+                        .query(StoredLetter.class).optional())
                 .map(letter -> ResponseEntity.ok()
                         .contentType(MediaType.APPLICATION_PDF)
                         .header(HttpHeaders.CONTENT_DISPOSITION,

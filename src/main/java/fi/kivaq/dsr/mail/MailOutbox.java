@@ -2,6 +2,7 @@ package fi.kivaq.dsr.mail;
 
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,6 +27,17 @@ public class MailOutbox {
         this.jdbc = jdbc;
         this.composer = composer;
         this.clock = clock;
+    }
+
+    /**
+     * Mails not yet sent that belong to one of the requests or go to the (normalised) address: an erasure's clean-up
+     * waits for them, because it blanks what they carry.
+     */
+    public long unsentCount(List<Long> requestIds, String normalisedAddress) {
+        return jdbc.sql("""
+                        select count(*) from outbox_mail where status in ('PENDING', 'SENDING')
+                        and (request_id in (:ids) or lower(recipient) = :e)""")
+                .param("ids", requestIds).param("e", normalisedAddress).query(Long.class).single();
     }
 
     @Transactional(propagation = Propagation.MANDATORY)

@@ -2,11 +2,15 @@ package fi.kivaq.dsr.register;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import fi.kivaq.dsr.request.RequestRepository;
+import fi.kivaq.dsr.subcontractor.DisclosureLog;
 
 /**
  * The staff's read-only view of the register: a search by part of a name, an address or an organisation, and
@@ -63,10 +67,15 @@ public class ContactDirectory {
 
     private final JdbcClient jdbc;
     private final ContactRegister register;
+    private final DisclosureLog disclosureLog;
+    private final RequestRepository requestRepository;
 
-    ContactDirectory(JdbcClient jdbc, ContactRegister register) {
+    ContactDirectory(JdbcClient jdbc, ContactRegister register, DisclosureLog disclosureLog,
+                     RequestRepository requestRepository) {
         this.jdbc = jdbc;
         this.register = register;
+        this.disclosureLog = disclosureLog;
+        this.requestRepository = requestRepository;
     }
 
     /**
@@ -134,14 +143,9 @@ public class ContactDirectory {
     }
 
     private List<Disclosure> disclosures(long contactId) {
-        return jdbc.sql("""
-                        select s.name, s.kind, d.disclosed_at, d.purpose from disclosure d
-                        join subcontractor s on s.id = d.subcontractor_id
-                        where d.contact_id = :id order by d.disclosed_at desc, d.id desc""")
-                .param("id", contactId)
-                .query((rs, i) -> new Disclosure(rs.getString("name"), rs.getString("kind"),
-                        rs.getObject("disclosed_at", OffsetDateTime.class), rs.getString("purpose")))
-                .list();
+        return disclosureLog.newestFirst(contactId).stream()
+                .map(d -> new Disclosure(d.subcontractor(), d.subcontractorKind(), d.disclosedAt(), d.purpose()))
+                .toList();
     }
 
     private List<InvoiceLink> invoices(long contactId) {
@@ -156,15 +160,10 @@ public class ContactDirectory {
 
     /** Requests linked to the contact, and those from its address that were filed before it was linked or without it. */
     private List<LinkedRequest> requests(long contactId, String emailNormalised) {
-        return jdbc.sql("""
-                        select reference, type, status, received_at from dsr_request
-                        where (contact_id = :contact or requester_email_normalised = :email) and reference is not null
-                        order by received_at desc, id desc""")
-                .param("contact", contactId)
-                .param("email", emailNormalised)
-                .query((rs, i) -> new LinkedRequest(rs.getString("reference"), rs.getString("type"),
-                        rs.getString("status"), rs.getObject("received_at", OffsetDateTime.class)))
-                .list();
+        return requestRepository.linkedToContact(contactId, emailNormalised).stream()
+                .map(r -> new LinkedRequest(r.reference(), r.type().name(), r.status().name(),
+                        r.receivedAt().atOffset(ZoneOffset.UTC)))
+                .toList();
     }
 
     /** Makes {@code %}, {@code _} and the escape character itself match literally in a LIKE pattern. */

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import fi.kivaq.dsr.shared.EmailAddresses;
@@ -36,6 +37,15 @@ public class ContactRegister {
     public Optional<String> emailOf(long contactId) {
         return jdbc.sql("select email from contact where id = :id").param("id", contactId)
                 .query(String.class).optional();
+    }
+
+    /**
+     * Locks the contact's row until the caller's transaction ends, serialising a change (an erasure) with any other
+     * change to the same contact (e.g. a rectification at the same moment).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lockForChange(long contactId) {
+        jdbc.sql("select id from contact where id = :id for update").param("id", contactId).query(Long.class).optional();
     }
 
     /** True when the contact's latest consent event is a consent given. */

@@ -150,6 +150,44 @@ public class RequestRepository {
                 .param("contact", contactId).param("id", id).update();
     }
 
+    /** Requests linked to the contact, and those from its address filed before it was linked or without it; newest first. */
+    public List<DsrRequest> linkedToContact(long contactId, String normalisedAddress) {
+        return jdbc.sql("select " + COLUMNS + """
+                         from dsr_request
+                        where (contact_id = :contact or requester_email_normalised = :email) and reference is not null
+                        order by received_at desc, id desc""")
+                .param("contact", contactId).param("email", normalisedAddress)
+                .query(RequestRepository::map).list();
+    }
+
+    /**
+     * Every request of an erased person: the erasure itself, those from the same address, and those of the erased
+     * contact that the erasure marked (e.g. from an address the person no longer uses).
+     */
+    public List<Long> requestsOfErasedPerson(long erasureRequestId, String normalisedAddress) {
+        return jdbc.sql("""
+                        select id from dsr_request
+                        where requester_email_normalised = :e or erased_by_request_id = :id or id = :id""")
+                .param("e", normalisedAddress).param("id", erasureRequestId).query(Long.class).list();
+    }
+
+    /** What an erasure did (scope and the date until which records are kept), without the data it removed. */
+    public record ErasureOutcome(String scope, LocalDate retainedUntil) {
+    }
+
+    public void recordErasureOutcome(long id, ErasureOutcome outcome) {
+        jdbc.sql("update dsr_request set erasure_scope = :scope, retained_until = :until where id = :id")
+                .param("scope", outcome.scope()).param("until", outcome.retainedUntil()).param("id", id).update();
+    }
+
+    public Optional<ErasureOutcome> erasureOutcome(long id) {
+        return jdbc.sql("select erasure_scope, retained_until from dsr_request where id = :id and erasure_scope is not null")
+                .param("id", id)
+                .query((rs, n) -> new ErasureOutcome(rs.getString("erasure_scope"),
+                        rs.getObject("retained_until", LocalDate.class)))
+                .optional();
+    }
+
     private static OffsetDateTime utc(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }

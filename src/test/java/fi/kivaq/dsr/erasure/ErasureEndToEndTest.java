@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import fi.kivaq.dsr.deadline.DeadlineExtension;
 import fi.kivaq.dsr.register.ConsentChannel;
 import fi.kivaq.dsr.register.NewsletterSignUp;
 import fi.kivaq.dsr.security.StaffGroups;
@@ -46,6 +47,8 @@ class ErasureEndToEndTest extends IntegrationTest {
     HistoryService historyService;
     @Autowired
     DataSource dataSource;
+    @Autowired
+    DeadlineExtension deadlines;
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -167,6 +170,87 @@ class ErasureEndToEndTest extends IntegrationTest {
         }
         assertThat(jdbc.sql("select status from dsr_request where reference = :r").param("r", rectification)
                 .query(String.class).single()).isEqualTo("COMPLETED");
+    }
+
+    /**
+     * Every module that took part answers for its rows: the access extract and the staff note of an earlier access
+     * request, the scanned letter of the erasure request itself (its file name, its bytes and a signer's subject),
+     * a manager's reason for extending the deadline, the mails and letters of both. Before each module erased its
+     * own data, {@code access_extract}, {@code request_note}, {@code request_evidence} and the extension's reason
+     * kept the address and the name.
+     */
+    @Test
+    void anErasureAfterAnAnsweredAccessRequestWithANoteAndAScannedLetterLeavesNothingAnywhere() throws Exception {
+        String email = uniqueAddress("kaikki.pois");
+        String name = "Kaikki Pois-" + letters(email);
+        register.subscriber(name, email, "fi");
+        Http staff = http();
+        StaffUsers.login(staff, "erasurestaff", "s3cret-erasure");
+        String[] auth = Http.basicAuth("erasurestaff", "s3cret-erasure");
+
+        // an access request, answered, with a staff note that names the person
+        String access = json.readTree(http().postJson("/api/requests", """
+                {"type":"ACCESS","email":"%s","name":"%s","language":"fi"}""".formatted(email, name)).body())
+                .get("reference").asText();
+        http().post(Mails.verificationPath(awaitMailWithSubject(email, "Vahvista")), "text/plain", new byte[0]);
+        JsonNode review = Awaitility.await().atMost(PATIENCE).until(() -> json.readTree(staff.get(
+                "/engine-rest/task?processInstanceBusinessKey=" + access + "&taskDefinitionKey=UserTask_ReviewExtract",
+                auth).body()), tasks -> tasks.size() == 1).get(0);
+        String page = staff.get("/staff/requests/" + access).body();
+        assertThat(staff.postForm("/staff/requests/" + access + "/notes", Map.of("text",
+                "Soitin: " + name + " vahvisti osoitteen " + email, "_csrf", StaffUsers.csrf(page))).statusCode())
+                .isEqualTo(302);
+        assertThat(staff.postJson("/engine-rest/task/" + review.get("id").asText() + "/complete",
+                "{\"variables\":{\"reviewDecision\":{\"value\":\"APPROVE\",\"type\":\"String\"}}}", auth)
+                .statusCode()).isEqualTo(204);
+        awaitMailWithSubject(email, "Vastaus tietopyyntöösi");
+        assertThat(DatabaseScan.occurrences(dataSource, email, table -> table.equals("access_extract"))).isNotEmpty();
+
+        // then a signed letter asking for erasure, scanned and registered by staff
+        String form = staff.get("/staff/requests/new").body();
+        String receivedAt = java.time.LocalDateTime.now(java.time.ZoneId.of("Europe/Helsinki")).minusHours(1)
+                .withSecond(0).withNano(0).toString();
+        // a JPEG (recognised by its first bytes) whose bytes carry the person's name and address, as a scan's text would
+        byte[] text = (" scanned letter of " + name + ", " + email).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] jpeg = java.util.Arrays.copyOf(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0},
+                4 + text.length);
+        System.arraycopy(text, 0, jpeg, 4, text.length);
+        HttpResponse<String> registered = staff.postMultipart("/staff/requests/new", Map.of("type", "DELETION",
+                        "email", email, "name", name, "language", "fi", "receivedVia", "LETTER", "receivedAt", receivedAt,
+                        "_csrf", StaffUsers.csrf(form)),
+                "evidence", name + ".jpg", "image/jpeg", jpeg);
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(302);
+        String erasure = registered.headers().firstValue("Location").orElseThrow().replaceAll(".*/", "");
+        // a digitally signed request names its signer; our test seal cannot sign as the person, so write what the
+        // signature check would have stored for a certificate in the person's name
+        jdbc.sql("""
+                        update request_evidence set signer_subject = :subject
+                        where request_id = (select id from dsr_request where reference = :r)""")
+                .param("subject", "CN=" + name + ", E=" + email).param("r", erasure).update();
+        JsonNode check = Awaitility.await().atMost(PATIENCE).until(() -> json.readTree(staff.get(
+                "/engine-rest/task?processInstanceBusinessKey=" + erasure + "&taskDefinitionKey=UserTask_CheckSignedRequest",
+                auth).body()), tasks -> tasks.size() == 1).get(0);
+        assertThat(staff.postJson("/engine-rest/task/" + check.get("id").asText() + "/complete",
+                "{\"variables\":{\"identityConfirmed\":{\"value\":true,\"type\":\"Boolean\"}}}", auth)
+                .statusCode()).isEqualTo(204);
+        // a manager extends the deadline with a reason that names the person
+        assertThat(deadlines.extend(erasure, "Odotamme, että " + name + " täsmentää pyyntöä", "erasure-manager")
+                .extended()).isTrue();
+        completeAssessment(erasure, false);
+        awaitMailWithSubject(email, "Vastaus poistopyyntöösi");
+        Awaitility.await().atMost(PATIENCE).until(() -> historyService.createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(erasure).processDefinitionKey("erasure").finished().count() == 1);
+
+        for (String needle : List.of(email, name)) {
+            assertThat(DatabaseScan.occurrences(dataSource, needle, table -> !table.equals("flyway_schema_history")))
+                    .as("tables still holding '%s'", needle).isEmpty();
+        }
+        // accountability: both requests are still there, answered, with their letters' records
+        assertThat(jdbc.sql("select count(*) from dsr_request where reference in (:r) and status = 'COMPLETED'")
+                .param("r", List.of(access, erasure)).query(Long.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("""
+                        select count(*) from request_evidence e join dsr_request r on r.id = e.request_id
+                        where r.reference = :r""").param("r", erasure).query(Long.class).single()).isEqualTo(1);
     }
 
     /** Letters made of an address's random part: names take letters only. */

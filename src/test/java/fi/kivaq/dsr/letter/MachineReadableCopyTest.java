@@ -17,6 +17,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
+import fi.kivaq.dsr.shared.AccessExtract;
+
 class MachineReadableCopyTest {
 
     private final ResponseLetterRenderer renderer = new ResponseLetterRenderer(SampleLetters.CONTROLLER);

@@ -6,7 +6,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import fi.kivaq.dsr.letter.AccessExtract.ConsentAction;
+import fi.kivaq.dsr.shared.AccessExtract;
+import fi.kivaq.dsr.shared.AccessExtract.ConsentAction;
 import fi.kivaq.dsr.shared.ControllerProperties;
 
 /** Letters and register extracts used by the tests, the benchmark and the sample image. */

@@ -18,6 +18,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 import fi.kivaq.dsr.request.DsrRequest;
+import fi.kivaq.dsr.letter.ResponseLetters;
 import fi.kivaq.dsr.request.RequestRepository;
 import fi.kivaq.dsr.security.StaffGroups;
 import fi.kivaq.dsr.security.WebSlice;
@@ -60,6 +61,8 @@ class StaffHomeControllerTest {
     IdentityService identityService;
     @MockitoBean
     RequestRepository requests;
+    @MockitoBean
+    ResponseLetters letters;
 
     private static DsrRequest request(long id, String reference) {
         return new DsrRequest(id, reference, RequestType.ACCESS, RequestStatus.COMPLETED, RequestChannel.API,
@@ -84,16 +87,20 @@ class StaffHomeControllerTest {
     void listsTheLatestRequestsWithTheLettersEachWasSent() throws Exception {
         long withLetters = SliceDatabase.request(jdbc, "DSR-2026-00201");
         long without = SliceDatabase.request(jdbc, "DSR-2026-00202");
-        long receipt = SliceDatabase.letter(jdbc, withLetters, "ACCESS_RECEIPT", "r.pdf", new byte[] {1});
-        long answer = SliceDatabase.letter(jdbc, withLetters, "ACCESS_ANSWER", "a.pdf", new byte[] {2});
+        long receipt = 71;
+        long answer = 72;
+        // the letter module answers which letters went; this page shows them under their request
+        when(letters.sentFor(List.of(without, withLetters))).thenReturn(Map.of(withLetters, List.of(
+                new ResponseLetters.SentLetter(receipt, "ACCESS_RECEIPT"),
+                new ResponseLetters.SentLetter(answer, "ACCESS_ANSWER"))));
         when(requests.findLatest(50)).thenReturn(List.of(request(without, "DSR-2026-00202"),
                 request(withLetters, "DSR-2026-00201")));
 
         mvc.perform(get("/staff"))
                 .andExpect(status().isOk())
                 .andExpect(model().attribute("letters", Map.of(withLetters, List.of(
-                        new StaffHomeController.SentLetter(receipt, "ACCESS_RECEIPT"),
-                        new StaffHomeController.SentLetter(answer, "ACCESS_ANSWER")))))
+                        new ResponseLetters.SentLetter(receipt, "ACCESS_RECEIPT"),
+                        new ResponseLetters.SentLetter(answer, "ACCESS_ANSWER")))))
                 .andExpect(content().string(containsString("DSR-2026-00202")))
                 .andExpect(content().string(containsString("/staff/requests/DSR-2026-00201/letters/" + answer)));
     }

@@ -1,4 +1,4 @@
-package fi.kivaq.dsr.letter;
+package fi.kivaq.dsr.shared;
 
 import java.time.Instant;
 import java.time.LocalDate;

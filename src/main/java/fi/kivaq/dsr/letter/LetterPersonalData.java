@@ -1,0 +1,38 @@
+package fi.kivaq.dsr.letter;
+
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import fi.kivaq.dsr.shared.PersonalDataOwner;
+
+/** The signed letters as they were mailed: their contents name the person; their type, file name and hash do not. */
+@Component
+class LetterPersonalData implements PersonalDataOwner {
+
+    private final JdbcClient jdbc;
+
+    LetterPersonalData(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public List<Table> tables() {
+        return List.of(Table.named("response_letter").personal("content")
+                .notPersonal("id", "request_id", "letter_type", "file_name", "sha256", "created_at"));
+    }
+
+    @Override
+    public List<Retention> retention() {
+        return List.of(new Retention("signed response letters",
+                "with the request (5 years after it is answered); the contents go with the person's erasure, "
+                        + "the hash still proves which letter was sent"));
+    }
+
+    @Override
+    public void reduceRequests(RequestsToReduce requests) {
+        jdbc.sql("update response_letter set content = :empty where request_id in (:ids)")
+                .param("empty", new byte[0]).param("ids", requests.requestIds()).update();
+    }
+}
