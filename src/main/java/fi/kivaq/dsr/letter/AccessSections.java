@@ -14,11 +14,11 @@ final class AccessSections {
         "purposes", "categories", "recipients", "retention", "rights", "complaint", "source", "automated"};
 
     private final PageFlow flow;
-    private final LetterTexts texts;
+    private final LetterMessages texts;
     private final LetterFonts fonts;
     private final ControllerProperties controller;
 
-    AccessSections(PageFlow flow, LetterTexts texts, LetterFonts fonts, ControllerProperties controller) {
+    AccessSections(PageFlow flow, LetterMessages texts, LetterFonts fonts, ControllerProperties controller) {
         this.flow = flow;
         this.texts = texts;
         this.fonts = fonts;

@@ -19,7 +19,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 class MachineReadableCopyTest {
 
-    private final ResponseLetterRenderer renderer = new ResponseLetterRenderer(SampleLetters.CONTROLLER);
+    private final ResponseLetterRenderer renderer = new ResponseLetterRenderer(SampleLetters.CONTROLLER, SampleLetters.MESSAGES);
     private final ObjectMapper json = JsonMapper.builder().addModule(new JavaTimeModule()).build();
 
     @Test

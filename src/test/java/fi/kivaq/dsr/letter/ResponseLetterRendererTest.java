@@ -14,12 +14,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import fi.kivaq.dsr.shared.Language;
+
 class ResponseLetterRendererTest {
 
-    private final ResponseLetterRenderer renderer = new ResponseLetterRenderer(SampleLetters.CONTROLLER);
+    private final ResponseLetterRenderer renderer = new ResponseLetterRenderer(SampleLetters.CONTROLLER, SampleLetters.MESSAGES);
 
     static Stream<Arguments> everyTypeInEveryLanguage() {
-        return Stream.of("fi", "sv", "en").flatMap(language ->
+        return Stream.of(Language.values()).map(Language::code).flatMap(language ->
                 Stream.of(LetterType.values()).map(type -> Arguments.of(type, language)));
     }
 
@@ -27,7 +29,7 @@ class ResponseLetterRendererTest {
     @MethodSource("everyTypeInEveryLanguage")
     void rendersTheRequiredStatements(LetterType type, String language) throws Exception {
         LetterContent content = SampleLetters.letter(type, language);
-        LetterTexts texts = LetterTexts.forLanguage(language);
+        LetterMessages texts = SampleLetters.texts(language);
 
         String text = PdfChecks.flat(PdfChecks.text(renderer.render(content)));
 
@@ -55,7 +57,7 @@ class ResponseLetterRendererTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("languages")
     void receiptAndExtensionStateTheDueDate(String language) throws Exception {
-        LetterTexts texts = LetterTexts.forLanguage(language);
+        LetterMessages texts = SampleLetters.texts(language);
         String receipt = PdfChecks.flat(PdfChecks.text(renderer.render(SampleLetters.letter(LetterType.RECEIPT, language))));
         assertThat(receipt).contains(PdfChecks.flat(texts.get("type.RECEIPT.due", texts.date(SampleLetters.DUE))));
 
@@ -67,12 +69,12 @@ class ResponseLetterRendererTest {
     }
 
     static Stream<String> languages() {
-        return Stream.of("fi", "sv", "en");
+        return Stream.of(Language.values()).map(Language::code);
     }
 
     @Test
     void accessLetterShowsTheExtractAndTheArticle15Information() throws Exception {
-        LetterTexts texts = LetterTexts.forLanguage("en");
+        LetterMessages texts = SampleLetters.texts("en");
         String text = PdfChecks.flat(PdfChecks.text(renderer.render(SampleLetters.letter(LetterType.ACCESS_DATA, "en"))));
 
         assertThat(text)
@@ -97,7 +99,7 @@ class ResponseLetterRendererTest {
 
         String partial = PdfChecks.flat(PdfChecks.text(renderer.render(
                 SampleLetters.letter(LetterType.ERASURE_PARTIAL, "sv"))));
-        LetterTexts sv = LetterTexts.forLanguage("sv");
+        LetterMessages sv = SampleLetters.texts("sv");
         assertThat(partial)
                 .contains("Laskuun 2025-118 liittyvä nimi ja sähköpostiosoite")
                 .contains(PdfChecks.flat(sv.get("partial.defaultGround")))

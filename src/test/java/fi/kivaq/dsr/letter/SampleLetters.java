@@ -6,8 +6,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.context.MessageSource;
+
 import fi.kivaq.dsr.letter.AccessExtract.ConsentAction;
 import fi.kivaq.dsr.shared.ControllerProperties;
+import fi.kivaq.dsr.shared.Language;
+import fi.kivaq.dsr.shared.TextBundles;
 
 /** Letters and register extracts used by the tests, the benchmark and the sample image. */
 final class SampleLetters {
@@ -16,11 +20,18 @@ final class SampleLetters {
             "25900", "Taalintehdas", "Sabina Simola-Ström", "info@kivaq.fi",
             "KivaQ OyAb:n asiakas- ja käyttäjärekisteri");
 
+    /** The application's message source, as {@code TextBundles} configures it. */
+    static final MessageSource MESSAGES = TextBundles.messageSource(TextBundles.BUNDLES);
+
     static final LocalDate RECEIVED = LocalDate.of(2026, 5, 19);
     static final LocalDate ANSWERED = LocalDate.of(2026, 6, 3);
     static final LocalDate DUE = LocalDate.of(2026, 6, 22);
 
     private SampleLetters() {
+    }
+
+    static LetterMessages texts(String language) {
+        return new LetterMessages(MESSAGES, Language.fromCode(language).orElseThrow());
     }
 
     static SigningProperties signing(Path devKeystore) {

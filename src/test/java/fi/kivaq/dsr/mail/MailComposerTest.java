@@ -6,9 +6,10 @@ import java.util.Map;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.context.support.ReloadableResourceBundleMessageSource;
+import org.springframework.context.MessageSource;
 
 import fi.kivaq.dsr.shared.ControllerProperties;
+import fi.kivaq.dsr.shared.TextBundles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -81,11 +82,7 @@ class MailComposerTest {
                 "Sabina Simola-Ström", "info@kivaq.fi", "KivaQ OyAb:n asiakas- ja käyttäjärekisteri");
     }
 
-    private static ReloadableResourceBundleMessageSource messages() {
-        ReloadableResourceBundleMessageSource messages = new ReloadableResourceBundleMessageSource();
-        messages.setBasename("classpath:templates/i18n/messages");
-        messages.setDefaultEncoding("UTF-8");
-        messages.setFallbackToSystemLocale(false);
-        return messages;
+    private static MessageSource messages() {
+        return TextBundles.messageSource(TextBundles.BUNDLES);
     }
 }
