@@ -126,7 +126,7 @@ final class AccessSections {
             flow.ensureRoom(Style.BODY.leading() * 3);
             flow.paragraph(p(texts.get("art15." + item + ".label")), Style.BOLD);
             flow.space(-Style.BOLD.size * 0.4f);
-            flow.paragraph(p(texts.get("art15." + item, controller.email())), Style.BODY);
+            flow.paragraph(p(texts.get("art15." + item, controller.email(), controller.shortName())), Style.BODY);
         }
     }
 

@@ -87,7 +87,7 @@ class ResponseLetterRendererTest {
         for (String item : List.of("purposes", "categories", "recipients", "retention", "rights", "complaint",
                 "source", "automated")) {
             assertThat(text).contains(texts.get("art15." + item + ".label"))
-                    .contains(PdfChecks.flat(texts.get("art15." + item, "info@kivaq.fi")));
+                    .contains(PdfChecks.flat(texts.get("art15." + item, "info@kivaq.fi", "KivaQ")));
         }
     }
 

@@ -18,7 +18,7 @@ final class SampleLetters {
 
     static final ControllerProperties CONTROLLER = new ControllerProperties("KivaQ OyAb", "Tohtorintie 1 as. 1",
             "25900", "Taalintehdas", "Sabina Simola-Ström", "info@kivaq.fi",
-            "KivaQ OyAb:n asiakas- ja käyttäjärekisteri");
+            "KivaQ OyAb:n asiakas- ja käyttäjärekisteri", "KivaQ");
 
     /** The application's message source, as {@code TextBundles} configures it. */
     static final MessageSource MESSAGES = TextBundles.messageSource(TextBundles.BUNDLES);

@@ -79,7 +79,7 @@ class MailComposerTest {
 
     private static ControllerProperties controller() {
         return new ControllerProperties("KivaQ OyAb", "Tohtorintie 1 as. 1", "25900", "Taalintehdas",
-                "Sabina Simola-Ström", "info@kivaq.fi", "KivaQ OyAb:n asiakas- ja käyttäjärekisteri");
+                "Sabina Simola-Ström", "info@kivaq.fi", "KivaQ OyAb:n asiakas- ja käyttäjärekisteri", "KivaQ");
     }
 
     private static MessageSource messages() {
