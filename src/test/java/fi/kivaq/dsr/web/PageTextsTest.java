@@ -36,6 +36,15 @@ class PageTextsTest extends IntegrationTest {
     }
 
     @Test
+    void theErrorPageGivesTheConfiguredAddress() {
+        HttpResponse<String> error = http().post("/api/requests?lang=en", "text/plain", new byte[] {1},
+                "Accept", "text/html");
+
+        assertThat(error.statusCode()).isEqualTo(415);
+        assertThat(error.body()).contains("Something went wrong").contains("or write to " + controller.email() + ".");
+    }
+
+    @Test
     void aQuoteInAPageTextWithAnArgumentIsKept() {
         HttpResponse<String> filed = http().postForm("/request?lang=en", Map.of(
                 "type", "UNSUBSCRIBE", "email", uniqueAddress("quote"), "name", "Quote Tester"));
