@@ -60,7 +60,7 @@ public class DailyDigest {
                 "window", settings.reminderWorkingDays(),
                 "dashboardUrl", properties.publicUrl("/staff/dashboard"));
         for (String manager : managers) {
-            outbox.enqueue(OutgoingMail.of(null, manager, "deadline-digest", "fi", model));
+            outbox.enqueue(OutgoingMail.toStaff(null, manager, "deadline-digest", model));
         }
         return managers.size();
     }

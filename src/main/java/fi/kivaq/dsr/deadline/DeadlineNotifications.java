@@ -34,7 +34,6 @@ public class DeadlineNotifications {
 
     private static final Logger log = LoggerFactory.getLogger(DeadlineNotifications.class);
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d.M.yyyy");
-    private static final String STAFF_LANGUAGE = "fi";
 
     private final RequestDeadlines deadlines;
     private final DeadlineCalculator calculator;
@@ -133,7 +132,7 @@ public class DeadlineNotifications {
                 "requestUrl", properties.publicUrl("/staff/requests/" + deadline.reference()),
                 "dashboardUrl", properties.publicUrl("/staff/dashboard"));
         for (String recipient : recipients) {
-            outbox.enqueue(OutgoingMail.of(deadline.id(), recipient, template, STAFF_LANGUAGE, model));
+            outbox.enqueue(OutgoingMail.toStaff(deadline.id(), recipient, template, model));
         }
     }
 }

@@ -15,11 +15,11 @@ final class AccessSections {
         "purposes", "categories", "recipients", "retention", "rights", "complaint", "source", "automated"};
 
     private final PageFlow flow;
-    private final LetterTexts texts;
+    private final LetterMessages texts;
     private final LetterFonts fonts;
     private final ControllerProperties controller;
 
-    AccessSections(PageFlow flow, LetterTexts texts, LetterFonts fonts, ControllerProperties controller) {
+    AccessSections(PageFlow flow, LetterMessages texts, LetterFonts fonts, ControllerProperties controller) {
         this.flow = flow;
         this.texts = texts;
         this.fonts = fonts;
@@ -127,7 +127,7 @@ final class AccessSections {
             flow.ensureRoom(Style.BODY.leading() * 3);
             flow.paragraph(p(texts.get("art15." + item + ".label")), Style.BOLD);
             flow.space(-Style.BOLD.size * 0.4f);
-            flow.paragraph(p(texts.get("art15." + item, controller.email())), Style.BODY);
+            flow.paragraph(p(texts.get("art15." + item, controller.email(), controller.shortName())), Style.BODY);
         }
     }
 

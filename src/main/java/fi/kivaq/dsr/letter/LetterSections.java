@@ -9,18 +9,18 @@ import fi.kivaq.dsr.shared.ControllerProperties;
 
 /**
  * Writes the parts of one letter onto a {@link PageFlow}: letterhead, recipient, subject, the statements of
- * the letter type, closing and the supervisory authority. Every text comes from {@link LetterTexts}; every value
+ * the letter type, closing and the supervisory authority. Every text comes from {@link LetterMessages}; every value
  * goes through {@link LetterFonts#printable(String)}, so register data is printed literally.
  */
 final class LetterSections {
 
     private final PageFlow flow;
-    private final LetterTexts texts;
+    private final LetterMessages texts;
     private final LetterFonts fonts;
     private final ControllerProperties controller;
     private final LetterContent content;
 
-    LetterSections(PageFlow flow, LetterTexts texts, LetterFonts fonts, ControllerProperties controller,
+    LetterSections(PageFlow flow, LetterMessages texts, LetterFonts fonts, ControllerProperties controller,
             LetterContent content) {
         this.flow = flow;
         this.texts = texts;

@@ -6,6 +6,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 import fi.kivaq.dsr.shared.ControllerProperties;
+import fi.kivaq.dsr.shared.TextBundles;
 
 /** Renders response letters as sealed PDF/A-3b documents. */
 @Service
@@ -24,7 +25,8 @@ public class LetterService {
 
     /** For use without Spring, e.g. in tests of other modules. */
     public LetterService(ControllerProperties controller, SigningProperties signing) {
-        this(new ResponseLetterRenderer(controller), new PadesSigner(signing));
+        this(new ResponseLetterRenderer(controller, TextBundles.messageSource(TextBundles.BUNDLES)),
+                new PadesSigner(signing));
     }
 
     /** The letter as a PDF/A-3b file carrying KivaQ's PAdES seal (B-B, or B-T with a time-stamp authority). */

@@ -2,7 +2,7 @@ package fi.kivaq.dsr.letter;
 
 /**
  * One response letter per outcome of a data-subject request. The texts of each type live in
- * {@code templates/letters/{fi,sv,en}/letters.properties} under {@code type.<NAME>.*}.
+ * {@code templates/letters/letters_{fi,sv,en}.properties} under {@code letter.type.<NAME>.*}.
  */
 public enum LetterType {
     RECEIPT,

@@ -49,6 +49,8 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.tsp.TimeStampToken;
 import org.springframework.stereotype.Component;
 
+import fi.kivaq.dsr.shared.DeadlineCalculator;
+
 /**
  * Seals a PDF with KivaQ's company seal: a PAdES baseline signature (SubFilter ETSI.CAdES.detached) appended as
  * an incremental update, so the signed bytes are the whole file except the {@code /Contents} hole. Signed
@@ -82,7 +84,7 @@ class PadesSigner {
             signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
             signature.setSubFilter(ETSI_CADES_DETACHED);
             signature.setName(commonName(credentials.certificate()));
-            signature.setSignDate(Calendar.getInstance(TimeZone.getTimeZone(LetterTexts.HELSINKI)));
+            signature.setSignDate(Calendar.getInstance(TimeZone.getTimeZone(DeadlineCalculator.HELSINKI)));
 
             options.setPreferredSignatureSize(timeStamps == null ? SIGNATURE_SPACE : SIGNATURE_SPACE_WITH_TIMESTAMP);
             document.addSignature(signature, options);

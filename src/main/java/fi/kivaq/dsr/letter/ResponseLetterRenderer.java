@@ -5,8 +5,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.ZonedDateTime;
+import java.util.EnumMap;
+import java.util.Map;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -16,6 +19,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import fi.kivaq.dsr.shared.ControllerProperties;
+import fi.kivaq.dsr.shared.DeadlineCalculator;
+import fi.kivaq.dsr.shared.Language;
 
 /**
  * Renders a response letter as an unsigned PDF/A-3b document on KivaQ's letterhead, in the requester's language.
@@ -34,20 +39,25 @@ class ResponseLetterRenderer {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(SerializationFeature.INDENT_OUTPUT)
             .build();
-    private final Clock clock = Clock.system(LetterTexts.HELSINKI);
+    private final Clock clock = Clock.system(DeadlineCalculator.HELSINKI);
+    private final Map<Language, LetterMessages> texts = new EnumMap<>(Language.class);
 
-    ResponseLetterRenderer(ControllerProperties controller) {
+    ResponseLetterRenderer(ControllerProperties controller, MessageSource messages) {
         this.controller = controller;
+        for (Language language : Language.values()) {
+            texts.put(language, new LetterMessages(messages, language));
+        }
     }
 
     byte[] render(LetterContent content) {
-        LetterTexts texts = LetterTexts.forLanguage(content.language());
+        LetterMessages texts = Language.fromCode(content.language()).map(this.texts::get)
+                .orElseThrow(() -> new IllegalArgumentException("Unsupported letter language: " + content.language()));
         synchronized (fonts.lock()) {
             return render(content, texts);
         }
     }
 
-    private byte[] render(LetterContent content, LetterTexts texts) {
+    private byte[] render(LetterContent content, LetterMessages texts) {
         ZonedDateTime now = ZonedDateTime.now(clock);
         try (PDDocument document = new PDDocument()) {
             PageFlow flow = new PageFlow(document, fonts.load(document));
@@ -58,7 +68,7 @@ class ResponseLetterRenderer {
             String title = fonts.printable(texts.get("document.title", content.reference()));
             String subject = fonts.printable(texts.get("document.subject",
                     texts.get("type." + content.type() + ".subject"), controller.name()));
-            pdfA.declare(document, new PdfA3.Description(title, subject, controller.name(), texts.language(), now));
+            pdfA.declare(document, new PdfA3.Description(title, subject, controller.name(), texts.language().code(), now));
             if (content.type() == LetterType.ACCESS_DATA) {
                 pdfA.attachData(document, DATA_FILE, "application/json",
                         texts.get("type.ACCESS_DATA.subject"), machineReadableCopy(content), now);

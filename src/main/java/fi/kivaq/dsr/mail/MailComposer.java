@@ -15,18 +15,25 @@ import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 import fi.kivaq.dsr.shared.ControllerProperties;
+import fi.kivaq.dsr.shared.Language;
 
 /**
- * Renders mails from {@code templates/mail/{language}/{name}.txt}. The first line of a text template is
- * {@code Subject: …}; the rest is the plain-text body. The HTML alternative is the same text laid out by
- * {@code templates/mail/layout.html}, so every wording lives in exactly one file per language. Short shared
- * terms (request types) come from the pages' messages, {@code #{request.ACCESS}}.
+ * Renders mails from {@code templates/mail/{language}/{name}.txt} (staff mails: {@code templates/mail/staff/}). A
+ * template starts with headers: {@code Subject: …}, then optionally {@code Sign-off: …}; the rest is the body.
+ * Every mail ends with the layout {@code templates/mail/layout.txt}: the body, then the sign-off named by the
+ * header (default {@code regards}) from the mail bundle, filled with the controller's details
+ * ({@code dsr.controller.*}). The HTML alternative is the same text laid out by {@code templates/mail/layout.html},
+ * so every wording lives in exactly one file per language. Short shared terms (request types) come from the
+ * pages' messages, {@code #{request.ACCESS}}. A missing text fails the mail instead of sending {@code ??key??}.
  */
 @Component
 class MailComposer {
 
     private static final Pattern URL_LINE = Pattern.compile("^https?://\\S+$");
     private static final String SUBJECT_PREFIX = "Subject:";
+    private static final String SIGN_OFF_PREFIX = "Sign-off:";
+    private static final String DEFAULT_SIGN_OFF = "regards";
+    private static final Pattern SIGN_OFF = Pattern.compile("[a-zA-Z]+");
 
     private final SpringTemplateEngine engine = new SpringTemplateEngine();
     private final ControllerProperties controller;
@@ -55,21 +62,38 @@ class MailComposer {
     }
 
     ComposedMail compose(String template, String language, Map<String, Object> model) {
-        Context context = new Context(Locale.forLanguageTag(language));
+        Language lang = Language.fromCode(language)
+                .orElseThrow(() -> new IllegalArgumentException("Unsupported mail language: " + language));
+        String path = OutgoingMail.isStaffTemplate(template) ? template : lang.code() + "/" + template;
+        Context context = new Context(lang.locale());
         context.setVariables(model);
         context.setVariable("controller", controller);
-        String rendered = engine.process(language + "/" + template + ".txt", context).strip();
-        int firstLineEnd = rendered.indexOf('\n');
-        String firstLine = firstLineEnd < 0 ? rendered : rendered.substring(0, firstLineEnd);
-        if (!firstLine.startsWith(SUBJECT_PREFIX)) {
-            throw new IllegalStateException("Mail template " + language + "/" + template + " must start with 'Subject:'");
-        }
-        String subject = firstLine.substring(SUBJECT_PREFIX.length()).strip();
-        String text = firstLineEnd < 0 ? "" : rendered.substring(firstLineEnd + 1).strip() + "\n";
+        List<String> lines = engine.process(path + ".txt", context).strip().lines().toList();
 
-        Context htmlContext = new Context(Locale.forLanguageTag(language));
+        if (lines.isEmpty() || !lines.get(0).startsWith(SUBJECT_PREFIX)) {
+            throw new IllegalStateException("Mail template " + path + " must start with 'Subject:'");
+        }
+        String subject = lines.get(0).substring(SUBJECT_PREFIX.length()).strip();
+        int bodyStart = 1;
+        String signOff = DEFAULT_SIGN_OFF;
+        if (lines.size() > 1 && lines.get(1).startsWith(SIGN_OFF_PREFIX)) {
+            signOff = lines.get(1).substring(SIGN_OFF_PREFIX.length()).strip();
+            if (!SIGN_OFF.matcher(signOff).matches()) {
+                throw new IllegalStateException("Mail template " + path + " has a bad 'Sign-off:' " + signOff);
+            }
+            bodyStart = 2;
+        }
+        String body = String.join("\n", lines.subList(bodyStart, lines.size())).strip();
+
+        Context layoutContext = new Context(lang.locale());
+        layoutContext.setVariable("body", body);
+        layoutContext.setVariable("signOffKey", "mail.signOff." + signOff);
+        layoutContext.setVariable("controller", controller);
+        String text = engine.process("layout.txt", layoutContext).strip() + "\n";
+
+        Context htmlContext = new Context(lang.locale());
         htmlContext.setVariable("subject", subject);
-        htmlContext.setVariable("language", language);
+        htmlContext.setVariable("language", lang.code());
         htmlContext.setVariable("paragraphs", paragraphs(text));
         htmlContext.setVariable("controller", controller);
         String html = engine.process("layout.html", htmlContext);

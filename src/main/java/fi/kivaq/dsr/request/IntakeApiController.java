@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import fi.kivaq.dsr.shared.ControllerProperties;
 import fi.kivaq.dsr.shared.Language;
 import fi.kivaq.dsr.shared.RequestChannel;
 import fi.kivaq.dsr.web.PublicPages;
@@ -30,11 +31,14 @@ class IntakeApiController {
     private final IntakeValidator validator;
     private final RequestIntake intake;
     private final MessageSource messages;
+    private final ControllerProperties controller;
 
-    IntakeApiController(IntakeValidator validator, RequestIntake intake, MessageSource messages) {
+    IntakeApiController(IntakeValidator validator, RequestIntake intake, MessageSource messages,
+            ControllerProperties controller) {
         this.validator = validator;
         this.intake = intake;
         this.messages = messages;
+        this.controller = controller;
     }
 
     @PostMapping(path = "/api/requests", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -54,7 +58,7 @@ class IntakeApiController {
             Language language = result.request().language();
             return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).body(Map.of(
                     "message", messages.getMessage("error.invalidRequest", null, language.locale()),
-                    "errors", Map.of("email", messages.getMessage(TOO_MANY, null, language.locale()))));
+                    "errors", Map.of("email", messages.getMessage(TOO_MANY, new Object[] {controller.email()}, language.locale()))));
         }
         DsrRequest filed = intake.file(result.request());
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("reference", filed.reference()));

@@ -54,7 +54,7 @@ class StaffRegistrationController {
     String form(Model model) {
         model.addAttribute("form", Map.of("receivedAt",
                 LocalDateTime.now(clock.withZone(HELSINKI)).truncatedTo(ChronoUnit.MINUTES).toString(),
-                "language", "fi", "receivedVia", "LETTER"));
+                "language", Language.DEFAULT.code(), "receivedVia", "LETTER"));
         model.addAttribute("errors", Map.of());
         return page(model);
     }

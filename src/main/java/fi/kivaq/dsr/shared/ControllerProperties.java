@@ -1,11 +1,15 @@
 package fi.kivaq.dsr.shared;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The data controller as its privacy notice names it; printed on every letter and mail.
- * Defaults are KivaQ's own details from the privacy notice of 28 May 2018.
+ * The data controller as its privacy notice names it; every page, mail and letter that names the company takes
+ * these values ({@code dsr.controller.*}), no text types them. Defaults are KivaQ's own details from the privacy
+ * notice of 28 May 2018.
+ *
+ * @param shortName the name the company calls itself in running text ("KivaQ:n uutiskirje", "Only KivaQ staff")
  */
 @ConfigurationProperties("dsr.controller")
 public record ControllerProperties(
@@ -15,5 +19,16 @@ public record ControllerProperties(
         @DefaultValue("Taalintehdas") String city,
         @DefaultValue("Sabina Simola-Ström") String contactPerson,
         @DefaultValue("info@kivaq.fi") String email,
-        @DefaultValue("KivaQ OyAb:n asiakas- ja käyttäjärekisteri") String registerName) {
+        @DefaultValue("KivaQ OyAb:n asiakas- ja käyttäjärekisteri") String registerName,
+        @DefaultValue("KivaQ") String shortName) {
+
+    @ConstructorBinding
+    public ControllerProperties {
+    }
+
+    /** Without a short name of its own, the company is called by its name in running text too. */
+    public ControllerProperties(String name, String streetAddress, String postalCode, String city,
+            String contactPerson, String email, String registerName) {
+        this(name, streetAddress, postalCode, city, contactPerson, email, registerName, name);
+    }
 }

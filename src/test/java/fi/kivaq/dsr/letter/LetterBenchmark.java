@@ -44,7 +44,7 @@ public final class LetterBenchmark {
     public static void main(String[] args) throws Exception {
         Path keystore = Path.of("target/benchmark/dev-seal.p12");
         SigningProperties signing = SampleLetters.signing(keystore);
-        LetterService service = new LetterService(new ResponseLetterRenderer(SampleLetters.CONTROLLER),
+        LetterService service = new LetterService(new ResponseLetterRenderer(SampleLetters.CONTROLLER, SampleLetters.MESSAGES),
                 new PadesSigner(signing));
         SealCredentials credentials = SealCredentials.load(signing);
         byte[] font = readFont();

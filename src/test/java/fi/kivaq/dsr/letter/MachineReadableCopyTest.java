@@ -21,7 +21,7 @@ import fi.kivaq.dsr.shared.AccessExtract;
 
 class MachineReadableCopyTest {
 
-    private final ResponseLetterRenderer renderer = new ResponseLetterRenderer(SampleLetters.CONTROLLER);
+    private final ResponseLetterRenderer renderer = new ResponseLetterRenderer(SampleLetters.CONTROLLER, SampleLetters.MESSAGES);
     private final ObjectMapper json = JsonMapper.builder().addModule(new JavaTimeModule()).build();
 
     @Test

@@ -35,7 +35,7 @@ class PadesSignerTest {
     @BeforeAll
     static void sealOneLetter() {
         signer = new PadesSigner(SampleLetters.signing(keys.resolve("seal.p12")));
-        unsigned = new ResponseLetterRenderer(SampleLetters.CONTROLLER)
+        unsigned = new ResponseLetterRenderer(SampleLetters.CONTROLLER, SampleLetters.MESSAGES)
                 .render(SampleLetters.letter(LetterType.ERASURE_PARTIAL, "fi"));
         signed = signer.sign(unsigned);
     }
@@ -105,7 +105,7 @@ class PadesSignerTest {
 
     @Test
     void fileNameFollowsTheReference() {
-        LetterService service = new LetterService(new ResponseLetterRenderer(SampleLetters.CONTROLLER), signer);
+        LetterService service = new LetterService(new ResponseLetterRenderer(SampleLetters.CONTROLLER, SampleLetters.MESSAGES), signer);
         assertThat(service.fileName(SampleLetters.letter(LetterType.RECEIPT, "fi")))
                 .isEqualTo("KivaQ-DSR-2026-00042.pdf");
     }

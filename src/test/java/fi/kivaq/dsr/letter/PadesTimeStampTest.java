@@ -42,7 +42,7 @@ class PadesTimeStampTest {
     void signatureCarriesAValidTimeStampOverTheSignatureValue() throws Exception {
         PadesSigner signer = new PadesSigner(new SigningProperties(null, "test-seal", "kivaq-seal", tsa.url(),
                 keys.resolve("seal.p12").toString()));
-        LetterService service = new LetterService(new ResponseLetterRenderer(SampleLetters.CONTROLLER), signer);
+        LetterService service = new LetterService(new ResponseLetterRenderer(SampleLetters.CONTROLLER, SampleLetters.MESSAGES), signer);
         Instant before = Instant.now().minusSeconds(1);
 
         byte[] pdf = service.renderSigned(SampleLetters.letter(LetterType.ACCESS_DATA, "fi"));
@@ -69,7 +69,7 @@ class PadesTimeStampTest {
     void anUnreachableTimeStampAuthorityFailsTheSealInsteadOfSilentlyDowngrading() {
         PadesSigner signer = new PadesSigner(new SigningProperties(null, "test-seal", "kivaq-seal",
                 "http://127.0.0.1:1/tsa", keys.resolve("seal.p12").toString()));
-        byte[] letter = new ResponseLetterRenderer(SampleLetters.CONTROLLER)
+        byte[] letter = new ResponseLetterRenderer(SampleLetters.CONTROLLER, SampleLetters.MESSAGES)
                 .render(SampleLetters.letter(LetterType.RECEIPT, "en"));
 
         assertThatThrownBy(() -> signer.sign(letter)).hasMessageContaining("seal");

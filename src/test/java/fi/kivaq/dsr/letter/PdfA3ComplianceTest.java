@@ -15,6 +15,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import fi.kivaq.dsr.shared.Language;
+
 /** veraPDF's verdict on the sealed letters: each type once, the languages taking turns. */
 class PdfA3ComplianceTest {
 
@@ -25,15 +27,15 @@ class PdfA3ComplianceTest {
 
     @BeforeAll
     static void createService() {
-        service = new LetterService(new ResponseLetterRenderer(SampleLetters.CONTROLLER),
+        service = new LetterService(new ResponseLetterRenderer(SampleLetters.CONTROLLER, SampleLetters.MESSAGES),
                 new PadesSigner(SampleLetters.signing(keys.resolve("seal.p12"))));
     }
 
     static Stream<Arguments> everyType() {
-        String[] languages = {"fi", "sv", "en"};
+        Language[] languages = Language.values();
         LetterType[] types = LetterType.values();
         return Stream.iterate(0, i -> i + 1).limit(types.length)
-                .map(i -> Arguments.of(types[i], languages[i % languages.length]));
+                .map(i -> Arguments.of(types[i], languages[i % languages.length].code()));
     }
 
     @ParameterizedTest(name = "{0} in {1}")
@@ -61,7 +63,7 @@ class PdfA3ComplianceTest {
     /** Guards the guard: the same check must fail for a letter without its PDF/A declaration. */
     @org.junit.jupiter.api.Test
     void aPdfWithoutPdfADeclarationIsRejected() throws Exception {
-        byte[] letter = new ResponseLetterRenderer(SampleLetters.CONTROLLER)
+        byte[] letter = new ResponseLetterRenderer(SampleLetters.CONTROLLER, SampleLetters.MESSAGES)
                 .render(SampleLetters.letter(LetterType.RECEIPT, "en"));
         byte[] stripped;
         try (PDDocument document = Loader.loadPDF(letter)) {
@@ -76,6 +78,6 @@ class PdfA3ComplianceTest {
     }
 
     static Stream<String> languages() {
-        return Stream.of("fi", "sv", "en");
+        return Stream.of(Language.values()).map(Language::code);
     }
 }

@@ -15,13 +15,14 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import fi.kivaq.dsr.shared.AccessExtract;
+import fi.kivaq.dsr.shared.Language;
 
 class ResponseLetterRendererTest {
 
-    private final ResponseLetterRenderer renderer = new ResponseLetterRenderer(SampleLetters.CONTROLLER);
+    private final ResponseLetterRenderer renderer = new ResponseLetterRenderer(SampleLetters.CONTROLLER, SampleLetters.MESSAGES);
 
     static Stream<Arguments> everyTypeInEveryLanguage() {
-        return Stream.of("fi", "sv", "en").flatMap(language ->
+        return Stream.of(Language.values()).map(Language::code).flatMap(language ->
                 Stream.of(LetterType.values()).map(type -> Arguments.of(type, language)));
     }
 
@@ -29,7 +30,7 @@ class ResponseLetterRendererTest {
     @MethodSource("everyTypeInEveryLanguage")
     void rendersTheRequiredStatements(LetterType type, String language) throws Exception {
         LetterContent content = SampleLetters.letter(type, language);
-        LetterTexts texts = LetterTexts.forLanguage(language);
+        LetterMessages texts = SampleLetters.texts(language);
 
         String text = PdfChecks.flat(PdfChecks.text(renderer.render(content)));
 
@@ -57,7 +58,7 @@ class ResponseLetterRendererTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("languages")
     void receiptAndExtensionStateTheDueDate(String language) throws Exception {
-        LetterTexts texts = LetterTexts.forLanguage(language);
+        LetterMessages texts = SampleLetters.texts(language);
         String receipt = PdfChecks.flat(PdfChecks.text(renderer.render(SampleLetters.letter(LetterType.RECEIPT, language))));
         assertThat(receipt).contains(PdfChecks.flat(texts.get("type.RECEIPT.due", texts.date(SampleLetters.DUE))));
 
@@ -69,12 +70,12 @@ class ResponseLetterRendererTest {
     }
 
     static Stream<String> languages() {
-        return Stream.of("fi", "sv", "en");
+        return Stream.of(Language.values()).map(Language::code);
     }
 
     @Test
     void accessLetterShowsTheExtractAndTheArticle15Information() throws Exception {
-        LetterTexts texts = LetterTexts.forLanguage("en");
+        LetterMessages texts = SampleLetters.texts("en");
         String text = PdfChecks.flat(PdfChecks.text(renderer.render(SampleLetters.letter(LetterType.ACCESS_DATA, "en"))));
 
         assertThat(text)
@@ -87,7 +88,7 @@ class ResponseLetterRendererTest {
         for (String item : List.of("purposes", "categories", "recipients", "retention", "rights", "complaint",
                 "source", "automated")) {
             assertThat(text).contains(texts.get("art15." + item + ".label"))
-                    .contains(PdfChecks.flat(texts.get("art15." + item, "info@kivaq.fi")));
+                    .contains(PdfChecks.flat(texts.get("art15." + item, "info@kivaq.fi", "KivaQ")));
         }
     }
 
@@ -99,7 +100,7 @@ class ResponseLetterRendererTest {
 
         String partial = PdfChecks.flat(PdfChecks.text(renderer.render(
                 SampleLetters.letter(LetterType.ERASURE_PARTIAL, "sv"))));
-        LetterTexts sv = LetterTexts.forLanguage("sv");
+        LetterMessages sv = SampleLetters.texts("sv");
         assertThat(partial)
                 .contains("Laskuun 2025-118 liittyvä nimi ja sähköpostiosoite")
                 .contains(PdfChecks.flat(sv.get("partial.defaultGround")))

@@ -6,22 +6,33 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.context.MessageSource;
+
 import fi.kivaq.dsr.shared.AccessExtract;
 import fi.kivaq.dsr.shared.AccessExtract.ConsentAction;
 import fi.kivaq.dsr.shared.ControllerProperties;
+import fi.kivaq.dsr.shared.Language;
+import fi.kivaq.dsr.shared.TextBundles;
 
 /** Letters and register extracts used by the tests, the benchmark and the sample image. */
 final class SampleLetters {
 
     static final ControllerProperties CONTROLLER = new ControllerProperties("KivaQ OyAb", "Tohtorintie 1 as. 1",
             "25900", "Taalintehdas", "Sabina Simola-Ström", "info@kivaq.fi",
-            "KivaQ OyAb:n asiakas- ja käyttäjärekisteri");
+            "KivaQ OyAb:n asiakas- ja käyttäjärekisteri", "KivaQ");
+
+    /** The application's message source, as {@code TextBundles} configures it. */
+    static final MessageSource MESSAGES = TextBundles.messageSource(TextBundles.BUNDLES);
 
     static final LocalDate RECEIVED = LocalDate.of(2026, 5, 19);
     static final LocalDate ANSWERED = LocalDate.of(2026, 6, 3);
     static final LocalDate DUE = LocalDate.of(2026, 6, 22);
 
     private SampleLetters() {
+    }
+
+    static LetterMessages texts(String language) {
+        return new LetterMessages(MESSAGES, Language.fromCode(language).orElseThrow());
     }
 
     static SigningProperties signing(Path devKeystore) {

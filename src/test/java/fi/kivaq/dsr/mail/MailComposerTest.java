@@ -4,11 +4,15 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.context.support.ReloadableResourceBundleMessageSource;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.context.MessageSource;
 
 import fi.kivaq.dsr.shared.ControllerProperties;
+import fi.kivaq.dsr.shared.Language;
+import fi.kivaq.dsr.shared.TextBundles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,9 +41,9 @@ class MailComposerTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"fi", "sv", "en"})
-    void theLinkBecomesAButtonInHtmlAndStaysPlainInText(String language) {
-        MailComposer.ComposedMail mail = composer.compose("verification", language, model());
+    @EnumSource(Language.class)
+    void theLinkBecomesAButtonInHtmlAndStaysPlainInText(Language language) {
+        MailComposer.ComposedMail mail = composer.compose("verification", language.code(), model());
 
         assertThat(mail.text()).contains("https://dsr.kivaq.example/verify/TOKEN");
         assertThat(mail.html()).contains("href=\"https://dsr.kivaq.example/verify/TOKEN\"");
@@ -56,6 +60,40 @@ class MailComposerTest {
         assertThat(mail.html()).doesNotContain("<script>").doesNotContain("&amp;lt;").contains("&lt;script&gt;");
         // plain text has no markup to interpret: the value stays as it was written
         assertThat(mail.subject()).contains("<script>alert(1)</script>");
+    }
+
+    @Test
+    void everyMailEndsWithTheLayoutsSignOffFilledFromTheConfiguredController() {
+        ControllerProperties other = new ControllerProperties("Testi Oy", "Testikatu 1", "00100", "Helsinki",
+                "Tessa Testaaja", "tietosuoja@testi.example", "Testi Oy:n rekisteri", "Testi");
+        MailComposer configured = new MailComposer(other, messages());
+
+        assertThat(configured.compose("verification", "sv", model()).text())
+                .endsWith("\n\nMed vänliga hälsningar\nTesti Oy\ntietosuoja@testi.example\n")
+                .doesNotContain("KivaQ");
+        assertThat(configured.compose("subcontractor-erasure", "en", model()).text())
+                .endsWith("\n\nKind regards\nTesti Oy\nTessa Testaaja, tietosuoja@testi.example\n");
+        MailComposer.ComposedMail newsletter = configured.compose("newsletter", "fi", model());
+        assertThat(newsletter.subject()).startsWith("Testi:n uutiskirje");
+        assertThat(newsletter.text()).endsWith("/unsubscribe/TOKEN\n\nTesti Oy\n");
+        assertThat(newsletter.html()).contains("<p>\n      <span>Testi Oy</span>\n    </p>");
+    }
+
+    @Test
+    void staffMailsHaveOneFinnishTemplateAndTheSystemsSignOff() {
+        Map<String, Object> model = model();
+        model.put("dueDate", "2.12.2026");
+        model.put("extended", false);
+        model.put("workingDaysLeft", 2);
+        model.put("requestUrl", "https://dsr.kivaq.example/staff/requests/DSR-2026-00042");
+        model.put("dashboardUrl", "https://dsr.kivaq.example/staff/dashboard");
+        OutgoingMail mail = OutgoingMail.toStaff(1L, "staff@kivaq.example", "deadline-reminder", model);
+
+        MailComposer.ComposedMail composed = composer.compose(mail.template(), mail.language(), mail.model());
+
+        assertThat(mail.language()).isEqualTo(Language.FI.code());
+        assertThat(composed.subject()).startsWith("Muistutus: DSR-2026-00042");
+        assertThat(composed.text()).contains("(tarkastuspyyntö)").endsWith("\n\nKivaQ DSR\n");
     }
 
     private static Map<String, Object> model() {
@@ -78,14 +116,10 @@ class MailComposerTest {
 
     private static ControllerProperties controller() {
         return new ControllerProperties("KivaQ OyAb", "Tohtorintie 1 as. 1", "25900", "Taalintehdas",
-                "Sabina Simola-Ström", "info@kivaq.fi", "KivaQ OyAb:n asiakas- ja käyttäjärekisteri");
+                "Sabina Simola-Ström", "info@kivaq.fi", "KivaQ OyAb:n asiakas- ja käyttäjärekisteri", "KivaQ");
     }
 
-    private static ReloadableResourceBundleMessageSource messages() {
-        ReloadableResourceBundleMessageSource messages = new ReloadableResourceBundleMessageSource();
-        messages.setBasename("classpath:templates/i18n/messages");
-        messages.setDefaultEncoding("UTF-8");
-        messages.setFallbackToSystemLocale(false);
-        return messages;
+    private static MessageSource messages() {
+        return TextBundles.messageSource(TextBundles.BUNDLES);
     }
 }

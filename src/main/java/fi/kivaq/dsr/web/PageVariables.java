@@ -1,0 +1,23 @@
+package fi.kivaq.dsr.web;
+
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+import org.thymeleaf.spring6.view.ThymeleafViewResolver;
+
+import fi.kivaq.dsr.shared.ControllerProperties;
+import fi.kivaq.dsr.shared.Language;
+
+/**
+ * What every page may show without its controller putting it in the model: the company's details
+ * ({@code ${controller.name()}}, from {@code dsr.controller.*}) and our languages for the language switch
+ * ({@code ${languages}}).
+ */
+@Component
+class PageVariables {
+
+    PageVariables(ThymeleafViewResolver views, ControllerProperties controller) {
+        views.addStaticVariable("controller", controller);
+        views.addStaticVariable("languages", List.of(Language.values()));
+    }
+}
