@@ -100,6 +100,12 @@ class StaffRegistrationTest extends IntegrationTest {
                 Http.basicAuth(STAFF_USER, STAFF_PASSWORD));
         assertThat(form.statusCode()).as(form.body()).isEqualTo(200);
         assertThat(form.body()).contains("Form_CheckSignedRequest").contains("\"key\": \"identityConfirmed\"");
+        // completed without its yes or no, the task is refused with a message and stays open
+        HttpResponse<String> undecided = http().postJson("/engine-rest/task/" + check.getId() + "/complete",
+                "{\"variables\":{}}", Http.basicAuth(STAFF_USER, STAFF_PASSWORD));
+        assertThat(undecided.statusCode()).as(undecided.body()).isEqualTo(400);
+        assertThat(undecided.body()).contains("identityConfirmed");
+        assertThat(taskService.createTaskQuery().taskId(check.getId()).count()).isEqualTo(1);
         HttpResponse<String> done = http().postJson("/engine-rest/task/" + check.getId() + "/complete",
                 "{\"variables\":{\"identityConfirmed\":{\"value\":true,\"type\":\"Boolean\"}}}",
                 Http.basicAuth(STAFF_USER, STAFF_PASSWORD));

@@ -94,6 +94,7 @@ class IdentityProofProcessTest {
         });
         Mocks.register("sendVerificationLinkDelegate", new SendVerificationLinkDelegate(addressVerification));
         Mocks.register("closeUnverifiedRequestDelegate", new CloseUnverifiedRequestDelegate(addressVerification));
+        Mocks.register("signedRequestCheckListener", new SignedRequestCheckListener());
     }
 
     @Test
