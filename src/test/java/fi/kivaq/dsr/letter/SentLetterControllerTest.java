@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 
+import fi.kivaq.dsr.request.RequestRepository;
 import fi.kivaq.dsr.security.WebSlice;
 import fi.kivaq.dsr.support.SliceDatabase;
 
@@ -22,7 +23,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /** {@code /staff/requests/{reference}/letters/{id}} alone: the stored file byte for byte, to staff only. */
 @Tag("fast")
 @WebMvcTest(SentLetterController.class)
-@Import({WebSlice.class, SliceDatabase.class})
+@Import({WebSlice.class, SliceDatabase.class, RequestRepository.class})
 class SentLetterControllerTest {
 
     private static final byte[] PDF = {'%', 'P', 'D', 'F', '-', '1', '.', '7', 0, (byte) 0xFF};

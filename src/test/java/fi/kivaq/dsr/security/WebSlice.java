@@ -10,16 +10,19 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockReset;
 
+import fi.kivaq.dsr.web.PageSlice;
+
 import static org.mockito.Mockito.mock;
 
 /**
  * What every {@code @WebMvcTest} slice of the fast layer adds to the controller under test: the application's real
  * security filter chains ({@link SecurityConfig}, with the login against the engine's users, whose
- * {@link IdentityService} is a mock reset after each test), and a fixed clock, Monday 2 March 2026 10:00 UTC.
+ * {@link IdentityService} is a mock reset after each test), the variables every page reads ({@link PageSlice}), and a
+ * fixed clock, Monday 2 March 2026 10:00 UTC.
  * A {@link TestConfiguration}, so the application's component scan never picks it up.
  */
 @TestConfiguration(proxyBeanMethods = false)
-@Import({SecurityConfig.class, EngineIdentityAuthenticationProvider.class})
+@Import({SecurityConfig.class, EngineIdentityAuthenticationProvider.class, PageSlice.class})
 public class WebSlice {
 
     public static final Instant NOW = Instant.parse("2026-03-02T10:00:00Z");

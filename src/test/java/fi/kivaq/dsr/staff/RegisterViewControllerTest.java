@@ -71,7 +71,7 @@ class RegisterViewControllerTest {
 
     private static ContactDirectory.ContactDetails details() {
         return new ContactDirectory.ContactDetails(new ContactDirectory.Contact(CONTACT, "Aino Virtanen",
-                "aino@kemionsaari.example", "Rehtori", "Kemiönsaaren koulu", "fi", "CRM", CREATED, CREATED),
+                "aino@kemionsaari.example", "Rehtori", "Kemiönsaaren koulu", "fi", "EMAIL", CREATED, CREATED),
                 true, List.of(), List.of(), List.of(), List.of());
     }
 
@@ -171,11 +171,11 @@ class RegisterViewControllerTest {
     void aCorrectionOnKivaQsOwnInitiativeHasNoChannelAndItsProblemsAreShown() throws Exception {
         when(directory.details(CONTACT)).thenReturn(Optional.of(details()));
         when(rectifications.propose(anyLong(), any(), any(), anyString(), anyString())).thenReturn(
-                new StaffCorrectionProposals.Proposal(null, new DecisionProblems(Map.of("value.NAME", "x"))));
+                new StaffCorrectionProposals.Proposal(null, new DecisionProblems(Map.of("value.NAME", "rectification.error.tooLong"))));
 
         mvc.perform(correction(RegisterViewController.OWN_INITIATIVE).with(csrf()))
                 .andExpect(status().isBadRequest())
-                .andExpect(model().attribute("problems", Map.of("value.NAME", "x")));
+                .andExpect(model().attribute("problems", Map.of("value.NAME", "rectification.error.tooLong")));
 
         verify(rectifications).propose(eq(CONTACT), any(), isNull(), anyString(), eq("sanna"));
     }

@@ -52,6 +52,7 @@ class SubcontractorNotificationBpmnTest extends ProcessTest {
         Mocks.register("remindSubcontractorDelegate", new RemindSubcontractorDelegate(instructions));
         Mocks.register("markNotificationEscalatedDelegate", new MarkNotificationEscalatedDelegate(escalation));
         Mocks.register("recordAcknowledgementByHandDelegate", new RecordAcknowledgementByHandDelegate(escalation));
+        Mocks.register("chaseConfirmationListener", new ChaseConfirmationListener());
         Mocks.register("subcontractorTimers", new SubcontractorTimers(CALENDAR, new SubcontractorProperties(5, 10, 7),
                 mock(RequestRepository.class), engineClock()));
     }
@@ -120,7 +121,7 @@ class SubcontractorNotificationBpmnTest extends ProcessTest {
 
         assertThat(process).isWaitingAt("UserTask_ChaseSubcontractor");
         assertThat(task(process)).hasCandidateGroup("dsr-staff");
-        complete(task(process));
+        complete(task(process), Map.of(SubcontractorNotificationProcess.CONFIRMED_BY_HAND, true));
         assertThat(process).isWaitingAt("Task_RecordByHand");
         execute(job(process));
 
