@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,8 +28,10 @@ import fi.kivaq.dsr.support.TestRegister;
  * The database goes away while requests come in: the application talks to the test PostgreSQL through a proxy that
  * the test cuts, so the JDBC sockets end as they do when the server stops. Every answer must then be a 503 with
  * {@code Retry-After} and a sentence in the requester's language, never a 2xx, and nothing is lost: once the database
- * is back, the same link confirms the request. (PostgreSQL run only: the H2 run's database lives in the JVM.)
+ * is back, the same link confirms the request. (PostgreSQL run only: the H2 run's database lives in the JVM. Tagged
+ * "outage" so that it runs in a JVM of its own: see the surefire executions in pom.xml.)
  */
+@Tag("outage")
 @EnabledIfSystemProperty(named = "dsr.test.database", matches = "postgres")
 @DirtiesContext
 class DatabaseOutageTest extends IntegrationTest {
