@@ -10,6 +10,7 @@ import org.springframework.context.MessageSource;
 
 import fi.kivaq.dsr.shared.DeadlineCalculator;
 import fi.kivaq.dsr.shared.Language;
+import fi.kivaq.dsr.shared.SupervisoryAuthority;
 import fi.kivaq.dsr.shared.TextBundles;
 
 /**
@@ -36,6 +37,11 @@ final class LetterMessages {
 
     Language language() {
         return language;
+    }
+
+    /** The supervisory authority's details in this language, from the bundle that letters and mails share. */
+    SupervisoryAuthority authority() {
+        return SupervisoryAuthority.in(messages, language);
     }
 
     /** The text under {@code key} with {@code {i}} replaced by {@code args[i]}, each printed as it is. */

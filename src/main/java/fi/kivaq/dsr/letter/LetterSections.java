@@ -6,6 +6,7 @@ import java.util.List;
 
 import fi.kivaq.dsr.letter.PageFlow.Style;
 import fi.kivaq.dsr.shared.ControllerProperties;
+import fi.kivaq.dsr.shared.SupervisoryAuthority;
 
 /**
  * Writes the parts of one letter onto a {@link PageFlow}: letterhead, recipient, subject, the statements of
@@ -196,15 +197,22 @@ final class LetterSections {
         flow.paragraph(p(texts.get("seal", controller.name())), Style.SMALL);
     }
 
-    /** The right to complain (Art. 77) is in every letter; refusals also name the judicial remedy (Art. 12(4)). */
+    /**
+     * The right to complain (Art. 77) is in every letter, with the authority's addresses and its complaint form;
+     * refusals also name the court action against us (Art. 79, Art. 12(4)).
+     */
     private void supervisoryAuthority() throws IOException {
+        SupervisoryAuthority authority = texts.authority();
         flow.space(4f);
-        flow.ensureRoom(Style.BODY.leading() * 8);
+        // keep the block on one page: heading, text, four address lines, the form and, for refusals, the courts
+        flow.ensureRoom(Style.BODY.leading() * (content.type().refusesSomething() ? 17 : 13));
         flow.rule();
         flow.heading(p(texts.get("authority.heading")), Style.HEADING);
         text(texts.get("authority.text"));
-        flow.paragraph(p(texts.get("authority.name") + "\n" + texts.get("authority.address") + "\n"
-                + texts.get("authority.contact")), Style.BOLD);
+        flow.paragraph(p(authority.name() + "\n" + authority.streetAddress() + "\n"
+                + texts.get("authority.postal", authority.postalAddress()) + "\n"
+                + texts.get("authority.contact", authority.web(), authority.email(), authority.phone())), Style.BOLD);
+        text(texts.get("authority.form", authority.web()));
         if (content.type().refusesSomething()) {
             text(texts.get("authority.judicial"));
         }

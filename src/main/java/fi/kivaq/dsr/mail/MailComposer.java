@@ -1,6 +1,7 @@
 package fi.kivaq.dsr.mail;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,10 +17,15 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 import fi.kivaq.dsr.shared.ControllerProperties;
 import fi.kivaq.dsr.shared.Language;
+import fi.kivaq.dsr.shared.SupervisoryAuthority;
 
 /**
  * Renders mails from {@code templates/mail/{language}/{name}.txt} (staff mails: {@code templates/mail/staff/}). A
- * template starts with headers: {@code Subject: …}, then optionally {@code Sign-off: …}; the rest is the body.
+ * template starts with headers: {@code Subject: …}, then optionally {@code Sign-off: …} and {@code Remedies: …};
+ * the rest is the body. {@code Remedies: complaint, court} appends, after the body, the paragraphs
+ * {@code mail.remedies.complaint} and {@code mail.remedies.court} of the mail bundle, filled with the supervisory
+ * authority's details in the mail's language ({@link SupervisoryAuthority}: {0} name, {1} street address, {2} postal
+ * address, {3} web site, {4} e-mail, {5} phone), so that no mail types the authority's address.
  * Every mail ends with the layout {@code templates/mail/layout.txt}: the body, then the sign-off named by the
  * header (default {@code regards}) from the mail bundle, filled with the controller's details
  * ({@code dsr.controller.*}). The HTML alternative is the same text laid out by {@code templates/mail/layout.html},
@@ -32,14 +38,22 @@ class MailComposer {
     private static final Pattern URL_LINE = Pattern.compile("^https?://\\S+$");
     private static final String SUBJECT_PREFIX = "Subject:";
     private static final String SIGN_OFF_PREFIX = "Sign-off:";
+    private static final String REMEDIES_PREFIX = "Remedies:";
+    private static final Pattern REMEDIES = Pattern.compile("[a-zA-Z]+(\\s*,\\s*[a-zA-Z]+)*");
     private static final String DEFAULT_SIGN_OFF = "regards";
     private static final Pattern SIGN_OFF = Pattern.compile("[a-zA-Z]+");
 
     private final SpringTemplateEngine engine = new SpringTemplateEngine();
     private final ControllerProperties controller;
+    private final MessageSource messages;
+    private final Map<Language, SupervisoryAuthority> authority = new EnumMap<>(Language.class);
 
     MailComposer(ControllerProperties controller, MessageSource messages) {
         this.controller = controller;
+        this.messages = messages;
+        for (Language language : Language.values()) {
+            authority.put(language, SupervisoryAuthority.in(messages, language));
+        }
         // the same wording for request types etc. as on the public pages
         engine.setTemplateEngineMessageSource(messages);
         engine.addTemplateResolver(resolver(TemplateMode.TEXT, "*.txt", 1));
@@ -68,6 +82,7 @@ class MailComposer {
         Context context = new Context(lang.locale());
         context.setVariables(model);
         context.setVariable("controller", controller);
+        context.setVariable("authority", authority.get(lang));
         List<String> lines = engine.process(path + ".txt", context).strip().lines().toList();
 
         if (lines.isEmpty() || !lines.get(0).startsWith(SUBJECT_PREFIX)) {
@@ -76,14 +91,25 @@ class MailComposer {
         String subject = lines.get(0).substring(SUBJECT_PREFIX.length()).strip();
         int bodyStart = 1;
         String signOff = DEFAULT_SIGN_OFF;
-        if (lines.size() > 1 && lines.get(1).startsWith(SIGN_OFF_PREFIX)) {
-            signOff = lines.get(1).substring(SIGN_OFF_PREFIX.length()).strip();
-            if (!SIGN_OFF.matcher(signOff).matches()) {
-                throw new IllegalStateException("Mail template " + path + " has a bad 'Sign-off:' " + signOff);
+        List<String> remedies = List.of();
+        for (; bodyStart < lines.size(); bodyStart++) {
+            String line = lines.get(bodyStart);
+            if (line.startsWith(SIGN_OFF_PREFIX)) {
+                signOff = header(path, line, SIGN_OFF_PREFIX, SIGN_OFF);
+            } else if (line.startsWith(REMEDIES_PREFIX)) {
+                remedies = List.of(header(path, line, REMEDIES_PREFIX, REMEDIES).split("\\s*,\\s*"));
+            } else {
+                break;
             }
-            bodyStart = 2;
         }
         String body = String.join("\n", lines.subList(bodyStart, lines.size())).strip();
+        if (!remedies.isEmpty()) {
+            SupervisoryAuthority office = authority.get(lang);
+            Object[] details = {office.name(), office.streetAddress(), office.postalAddress(), office.web(),
+                    office.email(), office.phone()};
+            body += "\n\n" + String.join("\n\n", remedies.stream()
+                    .map(remedy -> messages.getMessage("mail.remedies." + remedy, details, lang.locale())).toList());
+        }
 
         Context layoutContext = new Context(lang.locale());
         layoutContext.setVariable("body", body);
@@ -98,6 +124,14 @@ class MailComposer {
         htmlContext.setVariable("controller", controller);
         String html = engine.process("layout.html", htmlContext);
         return new ComposedMail(subject, text, html);
+    }
+
+    private static String header(String path, String line, String prefix, Pattern allowed) {
+        String value = line.substring(prefix.length()).strip();
+        if (!allowed.matcher(value).matches()) {
+            throw new IllegalStateException("Mail template " + path + " has a bad '" + prefix + "' " + value);
+        }
+        return value;
     }
 
     /** A block of text separated by blank lines; a block that is a single address becomes a link. */

@@ -15,8 +15,8 @@ import org.springframework.context.support.ReloadableResourceBundleMessageSource
  * purpose, each in every {@link Language} ({@code <bundle>_fi.properties}, {@code _sv}, {@code _en}, UTF-8).
  *
  * <p>There is no base file and no fallback to the JVM's locale, so a key missing in Swedish is missing, never
- * silently Finnish or English ({@code TextBundlesTest} keeps the key sets equal). Keys of the letter and mail bundles
- * start with {@code letter.} and {@code mail.}, so that no bundle shadows another. A key that is not there fails
+ * silently Finnish or English ({@code TextBundlesTest} keeps the key sets equal). Keys of the letter, mail and
+ * authority bundles start with {@code letter.}, {@code mail.} and {@code authority.}, so that no bundle shadows another. A key that is not there fails
  * loudly ({@link MissingTextException}) instead of showing {@code ??key??} to a requester: a page answers with an
  * error, a mail or letter is retried and shows up as an incident, and the tests fail. Placeholders are {@code {0}},
  * {@code {1}}…; a quote is just a quote (no {@link MessageFormat} quoting), with or without arguments.
@@ -28,10 +28,12 @@ public class TextBundles {
     public static final String PAGES = "templates/i18n/messages";
     /** Response letters (PDF). */
     public static final String LETTERS = "templates/letters/letters";
-    /** The mail layout's sign-offs; the mail bodies are templates under {@code templates/mail/}. */
+    /** The mail layout's sign-offs and remedies; the mail bodies are templates under {@code templates/mail/}. */
     public static final String MAIL = "templates/mail/mail";
+    /** The supervisory authority's details, which letters and mails share ({@link SupervisoryAuthority}). */
+    public static final String AUTHORITY = "templates/authority/authority";
 
-    public static final List<String> BUNDLES = List.of(PAGES, LETTERS, MAIL);
+    public static final List<String> BUNDLES = List.of(PAGES, LETTERS, MAIL, AUTHORITY);
 
     /** The application's message source: Spring's {@code messageSource} bean, used by Thymeleaf and our code. */
     @Bean

@@ -45,8 +45,9 @@ class ResponseLetterRendererTest {
                 .contains(PdfChecks.flat(texts.get("type." + type + ".subject")))
                 .contains(PdfChecks.flat(texts.get("type." + type + ".statement", content.recipientEmail())))
                 .contains(PdfChecks.flat(texts.get("authority.text")))
-                .contains(texts.get("authority.name"))
-                .contains("Lintulahdenkuja 4")
+                .contains(texts.authority().name())
+                .contains(texts.authority().streetAddress())
+                .contains(texts.authority().postalAddress())
                 .contains("tietosuoja@om.fi")
                 .contains("+358 29 566 6700")
                 .containsPattern("\\b1/\\d\\b");

@@ -96,7 +96,7 @@ class MailComposerTest {
         assertThat(composed.text()).contains("(tarkastuspyyntö)").endsWith("\n\nKivaQ DSR\n");
     }
 
-    private static Map<String, Object> model() {
+    static Map<String, Object> model() {
         Map<String, Object> model = new HashMap<>();
         model.put("reference", "DSR-2026-00042");
         model.put("type", "ACCESS");
@@ -114,12 +114,12 @@ class MailComposerTest {
         return model;
     }
 
-    private static ControllerProperties controller() {
+    static ControllerProperties controller() {
         return new ControllerProperties("KivaQ OyAb", "Tohtorintie 1 as. 1", "25900", "Taalintehdas",
                 "Sabina Simola-Ström", "info@kivaq.fi", "KivaQ OyAb:n asiakas- ja käyttäjärekisteri", "KivaQ");
     }
 
-    private static MessageSource messages() {
+    static MessageSource messages() {
         return TextBundles.messageSource(TextBundles.BUNDLES);
     }
 }

@@ -153,7 +153,7 @@ class ContactDirectoryTest extends IntegrationTest {
 
         List<Element> consents = page.select("#consents tbody tr");
         assertThat(consents).hasSize(2);
-        assertThat(consents.get(0).text()).contains("peruttu").contains("ONE_CLICK").contains("voimassa");
+        assertThat(consents.get(0).text()).contains("peruutettu").contains("ONE_CLICK").contains("voimassa");
         assertThat(consents.get(0).hasClass("current")).isTrue();
         assertThat(consents.get(1).text()).contains("annettu").contains("EVENT").doesNotContain("voimassa");
         assertThat(consents.get(1).hasClass("current")).isFalse();

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,7 +29,8 @@ import org.springframework.context.MessageSource;
 
 /**
  * Every text exists in every {@link Language}: the bundles' key sets are equal, every requester and subcontractor
- * mail has a template in each language, and a missing text fails instead of coming out in another language.
+ * mail has a template in each language with the same headers, and a missing text fails instead of coming out in
+ * another language.
  */
 class TextBundlesTest {
 
@@ -91,14 +93,16 @@ class TextBundlesTest {
                 assertThat(key).startsWith("letter.");
             } else if (bundle.equals(TextBundles.MAIL)) {
                 assertThat(key).startsWith("mail.");
+            } else if (bundle.equals(TextBundles.AUTHORITY)) {
+                assertThat(key).startsWith("authority.");
             } else {
-                assertThat(key).doesNotStartWith("letter.").doesNotStartWith("mail.");
+                assertThat(key).doesNotStartWith("letter.").doesNotStartWith("mail.").doesNotStartWith("authority.");
             }
         });
     }
 
     @Test
-    void everyMailTemplateExistsInEveryLanguageWithTheSameSignOff() throws IOException {
+    void everyMailTemplateExistsInEveryLanguageWithTheSameHeaders() throws IOException {
         Map<Language, Set<String>> templates = new TreeMap<>();
         for (Language language : Language.values()) {
             try (Stream<Path> files = Files.list(MAIL.resolve(language.code()))) {
@@ -118,13 +122,14 @@ class TextBundlesTest {
         }
 
         for (String template : templates.get(Language.DEFAULT)) {
-            Set<String> signOffs = new TreeSet<>();
+            Set<List<String>> headers = new HashSet<>();
             for (Language language : Language.values()) {
                 List<String> lines = Files.readAllLines(MAIL.resolve(language.code()).resolve(template));
                 assertThat(lines.get(0)).as(language.code() + "/" + template).startsWith("Subject:");
-                signOffs.add(lines.size() > 1 && lines.get(1).startsWith("Sign-off:") ? lines.get(1) : "(default)");
+                headers.add(lines.stream().skip(1)
+                        .takeWhile(line -> line.startsWith("Sign-off:") || line.startsWith("Remedies:")).toList());
             }
-            assertThat(signOffs).as("the sign-off of " + template + " in every language").hasSize(1);
+            assertThat(headers).as("the sign-off and remedies of " + template + " in every language").hasSize(1);
         }
     }
 
