@@ -134,6 +134,11 @@ public class SignedRequestCheck {
         checks.shutdownNow();
     }
 
+    /** Checks running or waiting now. */
+    int checksInProgress() {
+        return checks.getActiveCount() + checks.getQueue().size();
+    }
+
     public long maxBytes() {
         return maxBytes;
     }
