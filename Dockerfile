@@ -31,4 +31,6 @@ USER dsr
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
 EXPOSE 8080
 VOLUME ["/app/data"]
-ENTRYPOINT ["java", "-jar", "/app/app.jar"]
+# -XX:+ExitOnOutOfMemoryError: a JVM that ran out of memory is in an unknown state (a half-done request, a job
+# executor thread gone); it exits at once and the container restarts, instead of limping on.
+ENTRYPOINT ["java", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/app.jar"]

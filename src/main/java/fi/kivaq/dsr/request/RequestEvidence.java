@@ -15,7 +15,16 @@ public class RequestEvidence {
 
     /** What staff see about a piece of evidence; the file itself is read separately, and every read is audited. */
     public record Item(long id, String fileName, String contentType, long sizeBytes, String sha256,
-                       boolean digitallySigned, String signerSubject, String uploadedBy, OffsetDateTime uploadedAt) {
+                       SignatureVerdict signature, String signerSubject, String uploadedBy, OffsetDateTime uploadedAt) {
+
+        public boolean digitallySigned() {
+            return signature != SignatureVerdict.NONE;
+        }
+
+        /** The name to show: the stored one, sanitised again in case it was stored before names were. */
+        public String safeFileName() {
+            return SignedRequestCheck.safeName(fileName, contentType);
+        }
     }
 
     public record File(String fileName, String contentType, byte[] content) {
@@ -40,7 +49,7 @@ public class RequestEvidence {
                 .param("content", evidence.content())
                 .param("size", (long) evidence.content().length)
                 .param("sha256", evidence.sha256())
-                .param("state", evidence.digitallySigned() ? "VALID" : "NONE")
+                .param("state", evidence.signature().name())
                 .param("signer", evidence.signerSubject())
                 .param("by", uploadedBy)
                 .param("now", clock.instant().atOffset(ZoneOffset.UTC))
@@ -54,7 +63,7 @@ public class RequestEvidence {
                         from request_evidence where request_id = :id order by id""")
                 .param("id", requestId)
                 .query((rs, i) -> new Item(rs.getLong("id"), rs.getString("file_name"), rs.getString("content_type"),
-                        rs.getLong("size_bytes"), rs.getString("sha256"), "VALID".equals(rs.getString("signature_state")),
+                        rs.getLong("size_bytes"), rs.getString("sha256"), SignatureVerdict.valueOf(rs.getString("signature_state")),
                         rs.getString("signer_subject"), rs.getString("uploaded_by"),
                         rs.getObject("uploaded_at", OffsetDateTime.class)))
                 .list();
@@ -63,7 +72,8 @@ public class RequestEvidence {
     public Optional<File> file(long requestId, long evidenceId) {
         return jdbc.sql("select file_name, content_type, content from request_evidence where id = :id and request_id = :request")
                 .param("id", evidenceId).param("request", requestId)
-                .query((rs, i) -> new File(rs.getString("file_name"), rs.getString("content_type"), rs.getBytes("content")))
+                .query((rs, i) -> new File(SignedRequestCheck.safeName(rs.getString("file_name"), rs.getString("content_type")),
+                        rs.getString("content_type"), rs.getBytes("content")))
                 .optional();
     }
 }

@@ -58,7 +58,8 @@ public class RequestIntake {
     /**
      * A request that reached us by letter, e-mail or phone, registered by staff. Its deadline counts from when it
      * arrived, which may be in the past. With evidence of identity (a signed letter) no link is mailed: a digitally
-     * signed PDF whose signature verified proves it by itself, a scanned letter waits for staff to check it.
+     * signed PDF whose signature proves identity ({@link SignatureVerdict#VALID}) needs nothing more; a scanned
+     * letter, or a signature that does not prove it (the staff page says why), waits for staff to check it.
      */
     @Transactional
     public DsrRequest fileByStaff(NewRequest request, ReceivedVia receivedVia, String staffUser,
@@ -69,7 +70,7 @@ public class RequestIntake {
                 evidenced ? VerificationState.NOT_REQUIRED : VerificationState.PENDING, null);
         requests.markRegisteredByStaff(filed.id(), receivedVia, staffUser);
         proof.ifPresent(file -> evidence.store(filed.id(), file, staffUser));
-        started(filed, proof.map(file -> !file.digitallySigned()).orElse(false));
+        started(filed, proof.map(file -> !file.provesIdentity()).orElse(false));
         return filed;
     }
 

@@ -80,7 +80,8 @@ class StaffRegistrationController {
 
         Optional<SignedRequestCheck.Evidence> evidence = Optional.empty();
         if (upload != null && !upload.isEmpty()) {
-            SignedRequestCheck.Result checked = evidenceCheck.check(upload.getOriginalFilename(), upload.getBytes());
+            SignedRequestCheck.Result checked = evidenceCheck.check(upload.getOriginalFilename(), upload.getBytes(),
+                    form.get("email"));
             if (checked.accepted()) {
                 evidence = Optional.of(checked.evidence());
             } else {

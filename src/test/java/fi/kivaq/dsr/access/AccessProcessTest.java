@@ -217,7 +217,7 @@ class AccessProcessTest extends IntegrationTest {
     void aSignedLetterThatDoesNotConvinceStaffFallsBackToTheMailedLink() {
         String email = uniqueAddress("unconvincing");
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13};
-        SignedRequestCheck.Evidence scan = evidenceCheck.check("scan.png", png).evidence();
+        SignedRequestCheck.Evidence scan = evidenceCheck.check("scan.png", png, email).evidence();
         DsrRequest request = intake.fileByStaff(new NewRequest(RequestType.ACCESS, email, null, Language.EN, null,
                 RequestChannel.STAFF, Instant.now()), ReceivedVia.LETTER, "staff", Optional.of(scan));
 

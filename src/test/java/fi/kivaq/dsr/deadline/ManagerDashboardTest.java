@@ -110,7 +110,7 @@ class ManagerDashboardTest extends IntegrationTest {
         // received long ago, so that it sorts onto the first page whatever other tests left open
         DsrRequest request = intake.fileByStaff(new NewRequest(RequestType.ACCESS, uniqueAddress("dash-letter"), null,
                         Language.FI, null, RequestChannel.STAFF, Instant.parse("2025-06-02T09:00:00Z")),
-                ReceivedVia.LETTER, "dashstaff", Optional.of(evidenceCheck.check("scan.png", png).evidence()));
+                ReceivedVia.LETTER, "dashstaff", Optional.of(evidenceCheck.check("scan.png", png, null).evidence()));
         String accessProcess = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(request.reference())
                 .processDefinitionKey(AccessProcess.KEY).singleResult().getId();
         // the task belongs to the identity proof that the access process called

@@ -123,8 +123,8 @@ class StaffRegistrationControllerTest {
     void anAcceptedSignedLetterGoesWithTheRequest() throws Exception {
         byte[] scan = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1, 2, 3};
         SignedRequestCheck.Evidence evidence =
-                new SignedRequestCheck.Evidence("kirje.jpg", "image/jpeg", scan, "abc", false, null);
-        when(evidenceCheck.check("kirje.jpg", scan)).thenReturn(new SignedRequestCheck.Result(evidence, null));
+                new SignedRequestCheck.Evidence("kirje.jpg", "image/jpeg", scan, "abc", SignatureVerdict.NONE, null);
+        when(evidenceCheck.check("kirje.jpg", scan, "aino@kemionsaari.example")).thenReturn(new SignedRequestCheck.Result(evidence, null));
         when(intake.fileByStaff(any(), any(), any(), any())).thenReturn(IntakeSlices.filed("DSR-2026-00034"));
 
         mvc.perform(letter("2026-02-27T09:30").file(new MockMultipartFile("evidence", "kirje.jpg", "image/jpeg", scan))
@@ -138,7 +138,7 @@ class StaffRegistrationControllerTest {
     @WithMockUser(username = "sanna", roles = "STAFF")
     void aRefusedFileIsNamedAndNothingIsFiled() throws Exception {
         byte[] text = "hello".getBytes();
-        when(evidenceCheck.check("kirje.txt", text)).thenReturn(new SignedRequestCheck.Result(null, "error.evidence.type"));
+        when(evidenceCheck.check("kirje.txt", text, "aino@kemionsaari.example")).thenReturn(new SignedRequestCheck.Result(null, "error.evidence.type"));
 
         mvc.perform(letter("2026-02-27T09:30").file(new MockMultipartFile("evidence", "kirje.txt", "text/plain", text))
                         .with(csrf()))

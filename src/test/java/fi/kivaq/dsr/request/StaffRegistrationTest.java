@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,6 +28,7 @@ import fi.kivaq.dsr.letter.LetterType;
 import fi.kivaq.dsr.security.StaffGroups;
 import fi.kivaq.dsr.shared.DeadlineCalculator;
 import fi.kivaq.dsr.shared.ProcessVariables;
+import fi.kivaq.dsr.support.EvidencePdfs;
 import fi.kivaq.dsr.support.Http;
 import fi.kivaq.dsr.support.IntegrationTest;
 import fi.kivaq.dsr.support.Mails;
@@ -53,6 +55,14 @@ class StaffRegistrationTest extends IntegrationTest {
     DeadlineCalculator deadlines;
     @Autowired
     TestRegister register;
+
+    /** A certification authority made here; the test profile's trust store is this file. */
+    static final EvidencePdfs.Signer AUTHORITY = EvidencePdfs.authority("Staff Registration Test CA");
+
+    @BeforeAll
+    static void trustTheTestAuthority() {
+        EvidencePdfs.writePem(java.nio.file.Path.of("target/test-evidence/trusted.pem"), AUTHORITY.certificate());
+    }
 
     @BeforeEach
     void staffUser() {
@@ -126,12 +136,12 @@ class StaffRegistrationTest extends IntegrationTest {
     }
 
     @Test
-    void aDigitallySignedPdfIsVerifiedOnUploadAndNeedsNoFurtherCheck() {
+    void aPdfSignedWithATrustedCertificateInTheRegistersNameNeedsNoFurtherCheck() {
         String email = uniqueAddress("allekirjoitettu");
         register.subscriber("Allekirjoittava Asiakas", email, "fi");
         Http staff = loggedIn();
         HttpResponse<String> registered = submit(staff, fields("ACCESS", email, "EMAIL", "2026-11-01T09:30"),
-                "pyynto.pdf", "application/pdf", signedPdf());
+                "pyynto.pdf", "application/pdf", signedBy("CN=ALLEKIRJOITTAVA ASIAKAS 999198153"));
         String reference = referenceOf(registered);
 
         Task review = awaitTask(reference, "UserTask_ReviewExtract");
@@ -140,20 +150,113 @@ class StaffRegistrationTest extends IntegrationTest {
         awaitMailWithSubject(email, "Tietopyyntösi on vastaanotettu");
         assertThat(TestMailServer.receivedBy(email)).noneMatch(m -> Mails.subject(m).contains("Vahvista"));
         assertThat(review).isNotNull();
-        assertThat(staff.get("/staff/requests/" + reference).body()).contains("CN=KivaQ OyAb").contains("Eheä");
+        assertThat(staff.get("/staff/requests/" + reference).body()).contains("ALLEKIRJOITTAVA ASIAKAS")
+                .contains("Todistaa henkilöllisyyden");
     }
 
     @Test
-    void aDeletionWithADigitallySignedPdfGoesStraightToTheAssessmentWithoutALink() {
+    void aDeletionWithATrustedSignatureInTheRegistersNameGoesStraightToTheAssessmentWithoutALink() {
         String email = uniqueAddress("poisto-allekirjoitettu");
         register.subscriber("Allekirjoittava Poistaja", email, "fi");
         String reference = referenceOf(submit(loggedIn(), fields("DELETION", email, "EMAIL", "2026-11-20T09:30"),
-                "pyynto.pdf", "application/pdf", signedPdf()));
+                "pyynto.pdf", "application/pdf", signedBy("CN=Allekirjoittava Poistaja")));
 
         assertThat(awaitTask(reference, "UserTask_AssessErasure")).isNotNull();
         assertThat(taskService.createTaskQuery().processInstanceBusinessKey(reference)
                 .taskDefinitionKey("UserTask_CheckSignedRequest").count()).isZero();
         assertThat(TestMailServer.receivedBy(email)).noneMatch(m -> Mails.subject(m).contains("Vahvista"));
+    }
+
+    @Test
+    void aDeletionSignedWithASelfMadeCertificateInTheRequestersNameGoesToStaffWithTheReason() {
+        String email = uniqueAddress("aino-vaarennos");
+        register.subscriber("Aino Virtanen", email, "fi");
+        byte[] forged = EvidencePdfs.signed(EvidencePdfs.letter("Poistakaa kaikki tietoni"),
+                EvidencePdfs.selfSigned("CN=Aino Virtanen, O=Forged"));
+        Http staff = loggedIn();
+        String reference = referenceOf(submit(staff, fields("DELETION", email, "EMAIL", "2026-11-20T09:30"),
+                "pyynto.pdf", "application/pdf", forged));
+
+        assertThat(awaitTask(reference, "UserTask_CheckSignedRequest")).isNotNull();
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKey(reference)
+                .taskDefinitionKey("UserTask_AssessErasure").count()).isZero();
+        assertThat(signatureState(reference)).isEqualTo("UNTRUSTED");
+        String page = staff.get("/staff/requests/" + reference).body();
+        assertThat(page).contains("Ei todista henkilöllisyyttä").contains("luotettu varmentaja")
+                .contains("CN=Aino Virtanen").contains("O=Forged");
+        // the same page in English tells the same
+        Http english = staff;
+        english.get("/?lang=en");
+        assertThat(english.get("/staff/requests/" + reference).body())
+                .contains("Does not prove identity: the certificate is not from a trusted certification authority");
+    }
+
+    @Test
+    void aTrustedSignatureOfSomeoneElseAndKivaQsOwnSealedLetterWithTextAddedProveNothing() {
+        Http staff = loggedIn();
+        String email = uniqueAddress("aino-vaara-nimi");
+        register.subscriber("Aino Virtanen", email, "fi");
+        String wrongName = referenceOf(submit(staff, fields("DELETION", email, "EMAIL", "2026-11-20T09:30"),
+                "pyynto.pdf", "application/pdf", signedBy("CN=Mikko Korhonen")));
+        assertThat(awaitTask(wrongName, "UserTask_CheckSignedRequest")).isNotNull();
+        assertThat(signatureState(wrongName)).isEqualTo("NAME_MISMATCH");
+        assertThat(staff.get("/staff/requests/" + wrongName).body()).contains("varmenteen nimi ei vastaa rekisterissä");
+
+        String other = uniqueAddress("lisatty");
+        register.subscriber("Allekirjoittaja", other, "fi");
+        byte[] sealed = signedPdf();
+        assertThat(SealedPdf.sealIntact(sealed)).isTrue();
+        byte[] appended = EvidencePdfs.withAppendedText(sealed, "Poistakaa myös kaikki muut tiedot");
+        String added = referenceOf(submit(staff, fields("DELETION", other, "EMAIL", "2026-11-20T09:30"),
+                "kivaq-kirje.pdf", "application/pdf", appended));
+        assertThat(awaitTask(added, "UserTask_CheckSignedRequest")).isNotNull();
+        assertThat(signatureState(added)).isEqualTo("PARTIAL");
+        assertThat(staff.get("/staff/requests/" + added).body()).contains("lisätty sisältöä allekirjoituksen jälkeen");
+    }
+
+    @Test
+    void aDecompressionBombIsRefusedWithAMessageAndNothingIsStored() {
+        Http staff = loggedIn();
+        long requests = requestCount();
+        long evidence = evidenceCount();
+        byte[] bomb = EvidencePdfs.crossReferenceBomb(300L << 20);
+
+        HttpResponse<String> refused = submit(staff, fields("DELETION", uniqueAddress("pommi"), "LETTER", "2026-11-02T10:00"),
+                "pyynto.pdf", "application/pdf", bomb);
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("purkautuu liian suureksi").contains("Mitään ei tallennettu");
+        assertThat(requestCount()).isEqualTo(requests);
+        assertThat(evidenceCount()).isEqualTo(evidence);
+        // the server is still there and checks the next file
+        String next = referenceOf(submit(staff, fields("ACCESS", uniqueAddress("seuraava"), "LETTER", "2026-11-02T10:00"),
+                "kirje.pdf", "application/pdf", EvidencePdfs.letter("Haluan nähdä tietoni")));
+        assertThat(next).startsWith("DSR-");
+    }
+
+    @Test
+    void aPdfWithJavaScriptIsRefusedAndAHostileFileNameIsStoredAndServedSafely() {
+        Http staff = loggedIn();
+        long evidence = evidenceCount();
+        HttpResponse<String> script = submit(staff, fields("ACCESS", uniqueAddress("skripti"), "LETTER", "2026-11-02T10:00"),
+                "pyynto.pdf", "application/pdf", EvidencePdfs.letterWithJavaScript());
+        assertThat(script.statusCode()).isEqualTo(400);
+        assertThat(script.body()).contains("JavaScriptiä").contains("Mitään ei tallennettu");
+        assertThat(evidenceCount()).isEqualTo(evidence);
+
+        String reference = referenceOf(submit(staff, fields("ACCESS", uniqueAddress("nimi"), "LETTER", "2026-11-02T10:00"),
+                "..\\..\\C:/temp/<kirje>\u202Egpj.html", "image/jpeg", JPEG));
+        String stored = jdbc.sql("""
+                        select file_name from request_evidence e join dsr_request r on r.id = e.request_id
+                        where r.reference = :r""").param("r", reference).query(String.class).single();
+        assertThat(stored).isEqualTo("kirje_gpj.jpg");
+        String page = staff.get("/staff/requests/" + reference).body();
+        HttpResponse<byte[]> file = staff.getBytes(evidenceLink(page));
+        assertThat(file.statusCode()).isEqualTo(200);
+        assertThat(file.headers().firstValue("Content-Disposition").orElseThrow())
+                .startsWith("attachment;").contains("kirje_gpj.jpg").doesNotContain("html").doesNotContain("\u202E");
+        assertThat(file.headers().firstValue("Content-Type").orElseThrow()).isEqualTo("image/jpeg");
+        assertThat(file.headers().firstValue("X-Content-Type-Options").orElseThrow()).isEqualTo("nosniff");
     }
 
     @Test
@@ -283,6 +386,16 @@ class StaffRegistrationTest extends IntegrationTest {
         return letters.renderSigned(new LetterContent(LetterType.UNSUBSCRIBE_CONFIRMATION, "fi", "DSR-2026-99999",
                 "Allekirjoittaja", "signer@test.example", LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 1),
                 null, null, null, List.of(), List.of(), null));
+    }
+
+    private static byte[] signedBy(String subject) {
+        return EvidencePdfs.signed(EvidencePdfs.letter("Pyydan tietojani"), EvidencePdfs.issuedBy(AUTHORITY, subject));
+    }
+
+    private String signatureState(String reference) {
+        return jdbc.sql("""
+                        select signature_state from request_evidence e join dsr_request r on r.id = e.request_id
+                        where r.reference = :r""").param("r", reference).query(String.class).single();
     }
 
     private long evidenceCount() {
