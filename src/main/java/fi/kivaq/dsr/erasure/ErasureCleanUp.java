@@ -16,17 +16,19 @@ import fi.kivaq.dsr.shared.PersonalDataOwner;
 /**
  * After the answer: every request of the erased person keeps its reference, type, dates and outcome, and every owner
  * reduces the rest of its records of those requests (addresses, names, details, notes, extracts, evidence, mails'
- * bodies, letters' contents); the address is replaced by its keyed hash. Runs only once every mail about the
- * requests has been sent: until then it fails, and the engine retries it ({@code erasure.bpmn}'s retry cycle).
+ * bodies, letters' contents); the address is replaced by its keyed hash. Only once every mail about the requests,
+ * or to the address, has left the outbox: until then nothing is reduced, and {@code erasure.bpmn} waits for the
+ * outbox's {@link fi.kivaq.dsr.mail.MailSent} ({@link LastMailSentListener}).
  */
 @Service
 class ErasureCleanUp {
 
-    /** Thrown while mails about the requests are still waiting in the outbox: the clean-up must not blank them. */
-    static class MailsStillPending extends RuntimeException {
-        MailsStillPending(long count) {
-            super(count + " mail(s) of the request are not sent yet; personal data is reduced after they are");
-        }
+    /** What {@link #reduceRequestData} found. */
+    enum Outcome {
+        /** Reduced now, or already before. */
+        REDUCED,
+        /** Mails about the requests are still waiting in the outbox: nothing was reduced, they must not be blanked. */
+        MAILS_UNSENT
     }
 
     private final RequestRepository requests;
@@ -42,20 +44,35 @@ class ErasureCleanUp {
         this.owners = owners.stream().sorted(OrderComparator.INSTANCE).toList();
     }
 
+    /**
+     * The unsent mails are counted and locked in this transaction, so that one sent meanwhile is announced only
+     * after the process, having found it unsent, waits for it.
+     */
     @Transactional
-    public void reduceRequestData(long requestId) {
+    public Outcome reduceRequestData(long requestId) {
         DsrRequest request = requests.findById(requestId).orElseThrow();
         if (request.requesterEmail() == null) {
-            return; // already reduced: the job ran before and its transaction committed
+            return Outcome.REDUCED; // already reduced: the job ran before and its transaction committed
         }
         String address = EmailAddresses.normalise(request.requesterEmail());
         List<Long> requestIds = requests.requestsOfErasedPerson(requestId, address);
-        long pending = outbox.unsentCount(requestIds, address);
-        if (pending > 0) {
-            throw new MailsStillPending(pending);
+        if (outbox.lockUnsent(requestIds, address) > 0) {
+            return Outcome.MAILS_UNSENT;
         }
         PersonalDataOwner.RequestsToReduce reduce = new PersonalDataOwner.RequestsToReduce(requestId, requestIds,
                 address, suppression.keyedHash(address));
         owners.forEach(owner -> owner.reduceRequests(reduce));
+        return Outcome.REDUCED;
+    }
+
+    /** Whether a mail about the erasure's requests, or to its address, is still waiting in the outbox. */
+    @Transactional(readOnly = true)
+    public boolean mailsUnsent(long requestId) {
+        DsrRequest request = requests.findById(requestId).orElseThrow();
+        if (request.requesterEmail() == null) {
+            return false;
+        }
+        String address = EmailAddresses.normalise(request.requesterEmail());
+        return outbox.unsentCount(requests.requestsOfErasedPerson(requestId, address), address) > 0;
     }
 }

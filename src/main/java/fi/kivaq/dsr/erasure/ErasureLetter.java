@@ -2,7 +2,6 @@ package fi.kivaq.dsr.erasure;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +20,11 @@ import fi.kivaq.dsr.request.RequestRepository;
 import fi.kivaq.dsr.shared.RequestStatus;
 import fi.kivaq.dsr.subcontractor.SubcontractorNotifications;
 
-/** The erasure's signed answer: what was erased, what is kept and why, and which recipients were told and confirmed. */
+/**
+ * The erasure's signed answer: what was erased at once, what is kept and why (invoice links under the Accounting Act,
+ * the keyed hash of the address), which recipients were told and which confirmed, and that the request's own records
+ * are reduced once its last mail has gone.
+ */
 @Service
 class ErasureLetter {
 
@@ -50,20 +53,28 @@ class ErasureLetter {
         Erasure.Scope scope = Erasure.Scope.valueOf(outcome.scope());
         LocalDate retainedUntil = outcome.retainedUntil();
         var locale = request.language().locale();
-        DateTimeFormatter dates = DateTimeFormatter.ofPattern(messages.getMessage("erasure.dateFormat", null, locale), locale);
 
         List<String> told = notifications.recipientLines(requestId, "erasure", locale);
-        List<String> changes = new ArrayList<>();
-        changes.add(messages.getMessage("erasure.change." + scope.name(), null, locale));
-        if (scope == Erasure.Scope.PARTIAL) {
-            changes.add(messages.getMessage("erasure.change.kept", new Object[] {dates.format(retainedUntil)}, locale));
+        List<String> erased = new ArrayList<>();
+        if (scope == Erasure.Scope.NOTHING_HELD) {
+            erased.add(messages.getMessage("erasure.erased.NOTHING_HELD", null, locale));
+        } else {
+            // what every owner erased at once (Erasure); the request's own records follow after the letter (ErasureCleanUp)
+            erased.add(messages.getMessage("erasure.erased.contact", null, locale));
+            erased.add(messages.getMessage("erasure.erased.consents", null, locale));
+            if (!told.isEmpty()) {
+                erased.add(messages.getMessage("erasure.erased.disclosures", null, locale));
+            }
+            if (scope == Erasure.Scope.FULL) {
+                erased.add(messages.getMessage("erasure.erased.invoices", null, locale));
+            }
         }
         LetterContent base = letters.contentFor(request,
                 scope == Erasure.Scope.PARTIAL ? LetterType.ERASURE_PARTIAL : LetterType.ERASURE_DONE);
         LetterContent content = new LetterContent(base.type(), base.language(), base.reference(), base.recipientName(),
                 base.recipientEmail(), base.receivedOn(), base.answeredOn(), base.dueDate(),
                 scope == Erasure.Scope.PARTIAL ? messages.getMessage("erasure.ground.accountingAct", null, locale) : null,
-                retainedUntil, told, changes, null);
+                retainedUntil, told, erased, null);
         OutgoingMail.Attachment letter = letters.issue(requestId, content);
         outbox.enqueue(OutgoingMail.of(requestId, request.requesterEmail(), "erasure-answer", request.language().code(),
                 Map.of("reference", request.reference())).withAttachment(letter));

@@ -2,7 +2,7 @@ package fi.kivaq.dsr.erasure;
 
 import fi.kivaq.dsr.shared.ProcessContract;
 
-/** The contract of bpmn/erasure.bpmn: its key and the variables only it carries (the common ones are in ProcessVariables). */
+/** The contract of bpmn/erasure.bpmn: its key, messages and error and the variables only it carries (the common ones are in ProcessVariables). */
 @ProcessContract
 final class ErasureProcess {
 
@@ -11,6 +11,12 @@ final class ErasureProcess {
 
     /** Staff's assessment (form Form_AssessErasure): keep invoicing records the Accounting Act requires. */
     static final String KEEP_INVOICING_RECORDS = "keepInvoicingRecords";
+
+    /** The outbox has no mail of the request left unsent ({@link LastMailSentListener}): the clean-up may run. */
+    static final String MESSAGE_LAST_MAIL_SENT = "LastMailSent";
+
+    /** Thrown by the clean-up while mails of the request are still unsent: the process waits for the last one. */
+    static final String ERROR_MAILS_UNSENT = "MailsUnsent";
 
     /** Staff assess the erasure (Art. 17(3) exceptions) before anything is erased. */
     static final String TASK_ASSESS_ERASURE = "UserTask_AssessErasure";

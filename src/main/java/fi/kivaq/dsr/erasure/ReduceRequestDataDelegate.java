@@ -1,12 +1,16 @@
 package fi.kivaq.dsr.erasure;
 
+import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import fi.kivaq.dsr.shared.ProcessVariables;
 
-/** Reduces the erased person's requests, mails and letters to what accountability needs (retried until mails are sent). */
+/**
+ * Reduces the erased person's requests, mails and letters to what accountability needs; while mails are still in
+ * the outbox it reduces nothing and sends the process to wait for the last one ({@code MailsUnsent}).
+ */
 @Component
 class ReduceRequestDataDelegate implements JavaDelegate {
 
@@ -18,6 +22,8 @@ class ReduceRequestDataDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        cleanUp.reduceRequestData(ProcessVariables.requestId(execution));
+        if (cleanUp.reduceRequestData(ProcessVariables.requestId(execution)) == ErasureCleanUp.Outcome.MAILS_UNSENT) {
+            throw new BpmnError(ErasureProcess.ERROR_MAILS_UNSENT, "mails of the request are still in the outbox");
+        }
     }
 }

@@ -134,18 +134,21 @@ final class LetterSections {
                 list("section.erased", content.changes());
                 notified();
                 text(texts.get("erasure.suppression"));
+                text(texts.get("erasure.afterwards"));
             }
             case ERASURE_PARTIAL -> {
                 statement();
-                list("section.kept", content.changes());
+                list("section.erased", content.changes());
+                if (content.purgeDate() != null) {
+                    flow.heading(p(texts.get("section.kept")), Style.HEADING);
+                    text(texts.get("partial.purge", texts.date(content.purgeDate())));
+                }
                 flow.heading(p(texts.get("partial.ground")), Style.HEADING);
                 text(content.reason() == null || content.reason().isBlank()
                         ? texts.get("partial.defaultGround") : content.reason());
-                if (content.purgeDate() != null) {
-                    text(texts.get("partial.purge", texts.date(content.purgeDate())));
-                }
                 notified();
                 text(texts.get("erasure.suppression"));
+                text(texts.get("erasure.afterwards"));
             }
             case UNSUBSCRIBE_CONFIRMATION -> {
                 statement();

@@ -40,6 +40,19 @@ public class MailOutbox {
                 .param("ids", requestIds).param("e", normalisedAddress).query(Long.class).single();
     }
 
+    /**
+     * {@link #unsentCount}, locking those rows until the caller's transaction ends: the dispatcher can neither claim
+     * nor mark one of them sent (nor announce it, {@link MailSent}) before the caller has committed what it decided
+     * on the count, e.g. to wait for that very mail.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long lockUnsent(List<Long> requestIds, String normalisedAddress) {
+        return jdbc.sql("""
+                        select id from outbox_mail where status in ('PENDING', 'SENDING')
+                        and (request_id in (:ids) or lower(recipient) = :e) for update""")
+                .param("ids", requestIds).param("e", normalisedAddress).query(Long.class).list().size();
+    }
+
     @Transactional(propagation = Propagation.MANDATORY)
     public long enqueue(OutgoingMail mail) {
         MailComposer.ComposedMail composed = composer.compose(mail.template(), mail.language(), mail.model());

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -13,6 +14,7 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
@@ -36,12 +38,15 @@ public class OutboxDispatcher {
     private final JavaMailSender mailSender;
     private final MailProperties properties;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    OutboxDispatcher(JdbcClient jdbc, JavaMailSender mailSender, MailProperties properties, Clock clock) {
+    OutboxDispatcher(JdbcClient jdbc, JavaMailSender mailSender, MailProperties properties, Clock clock,
+                     ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.mailSender = mailSender;
         this.properties = properties;
         this.clock = clock;
+        this.events = events;
     }
 
     @Scheduled(fixedDelayString = "${dsr.mail.dispatch-interval:PT2S}", initialDelayString = "PT5S")
@@ -115,6 +120,7 @@ public class OutboxDispatcher {
                             update outbox_mail set status = 'SENT', sent_at = :now, locked_until = null, last_error = null
                             where id = :id""")
                     .param("now", now()).param("id", id).update();
+            announceSent(id);
         } catch (MailException | MessagingException e) {
             boolean giveUp = row.attempts() >= properties.maxAttempts();
             log.warn("Sending outbox mail {} failed (attempt {}{}): {}", id, row.attempts(),
@@ -129,6 +135,13 @@ public class OutboxDispatcher {
                     .param("id", id)
                     .update();
         }
+    }
+
+    /** Tells whoever waits for a request's mails (an erasure's clean-up) that this one has left. */
+    private void announceSent(long id) {
+        Long requestId = jdbc.sql("select request_id from outbox_mail where id = :id").param("id", id)
+                .query((rs, n) -> Optional.ofNullable(rs.getObject("request_id", Long.class))).single().orElse(null);
+        events.publishEvent(new MailSent(id, requestId));
     }
 
     private MimeMessage toMimeMessage(Row row) throws MessagingException {

@@ -3,6 +3,7 @@ package fi.kivaq.dsr.erasure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -100,6 +101,12 @@ class ErasureEndToEndTest extends IntegrationTest {
         String letterText = SealedPdf.text(letter.content()).replaceAll("\\s+", " ");
         assertThat(letterText).contains(reference).contains("Työpaja Testi Oy (vahvisti poiston")
                 .contains("IT Test Ab (vahvisti poiston").contains("Tietosuojavaltuutetun toimisto");
+        // what was erased at once, what stays in its place, and what follows the letter
+        assertThat(letterText).contains("Yhteystietosi asiakasrekisteristämme")
+                .contains("Lokimme siitä, mille alihankkijoille tietojasi luovutettiin")
+                .contains("pseudonymisoitu henkilötieto")
+                .contains("Kun jokainen edellä mainittu vastaanottaja on vahvistanut poiston")
+                .doesNotContain("Kaikki sinua koskevat tiedot on poistettu");
 
         // afterwards the request's own records are reduced, and the process ends
         Awaitility.await().atMost(PATIENCE).until(() -> historyService.createHistoricProcessInstanceQuery()
@@ -126,6 +133,34 @@ class ErasureEndToEndTest extends IntegrationTest {
         assertThat(signUp.signUp("Someone", email.toUpperCase(), "fi", ConsentChannel.SIGN_UP_FORM))
                 .isEqualTo(NewsletterSignUp.Outcome.SUPPRESSED);
         assertThat(DatabaseScan.occurrences(dataSource, email, table -> table.equals("contact"))).isEmpty();
+    }
+
+    /**
+     * The clean-up waits for the request's last mail, not for a retry: with the production retry cycle of the old
+     * failing job (R48/PT30M, which the test configuration no longer shortens), the address and the name stayed in
+     * the request's records for half an hour after the letter had gone.
+     */
+    @Test
+    void theRequestsOwnRecordsLoseAddressAndNameWithinAMinuteOfTheLettersDelivery() throws Exception {
+        String email = uniqueAddress("heti.pois");
+        String name = "Heti Pois-" + letters(email);
+        register.subscriber(name, email, "fi");
+
+        String reference = json.readTree(http().postJson("/api/requests", """
+                {"type":"DELETION","email":"%s","name":"%s","language":"fi"}""".formatted(email, name)).body())
+                .get("reference").asText();
+        http().post(Mails.verificationPath(awaitMailWithSubject(email, "Vahvista")), "text/plain", new byte[0]);
+        completeAssessment(reference, false);
+        awaitMailWithSubject(email, "Vastaus poistopyyntöösi");
+
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            for (String needle : List.of(email, name)) {
+                assertThat(DatabaseScan.occurrences(dataSource, needle, table -> !table.equals("flyway_schema_history")))
+                        .as("tables still holding '%s'", needle).isEmpty();
+            }
+        });
+        Awaitility.await().atMost(PATIENCE).until(() -> historyService.createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(reference).processDefinitionKey(ErasureProcess.KEY).finished().count() == 1);
     }
 
     @Test
@@ -274,6 +309,12 @@ class ErasureEndToEndTest extends IntegrationTest {
         MimeMessage answer = awaitMailWithSubject(email, "Answer to your erasure request");
         String letterText = SealedPdf.text(Mails.attachments(answer).get(0).content()).replaceAll("\\s+", " ");
         assertThat(letterText).contains("Accounting Act").contains(String.valueOf(purge.getYear()));
+        // the kept invoice links are named under "What we keep", not among the erased data; nobody had the data
+        assertThat(letterText).contains("What we keep We keep your name, together with the numbers and dates of the "
+                        + "invoices issued to you, until")
+                .contains("Your contact details in our customer register")
+                .doesNotContain("Invoicing data linked to you").doesNotContain("Our log of which subcontractors")
+                .contains("not been disclosed to any recipient");
         assertThat(jdbc.sql("select count(*) from contact where id = :c").param("c", contact).query(Long.class).single())
                 .isZero();
         assertThat(jdbc.sql("select customer_name from invoice_link where invoice_number = 'INV-2025-0042'")

@@ -103,10 +103,11 @@ class ResponseLetterRendererTest {
                 SampleLetters.letter(LetterType.ERASURE_PARTIAL, "sv"))));
         LetterMessages sv = SampleLetters.texts("sv");
         assertThat(partial)
-                .contains("Laskuun 2025-118 liittyvä nimi ja sähköpostiosoite")
+                .containsSubsequence(sv.get("section.erased"), "Yhteystiedot asiakasrekisteristä", sv.get("section.kept"))
+                .contains(sv.get("section.kept") + " " + sv.get("partial.purge", "31.12.2032"))
                 .contains(PdfChecks.flat(sv.get("partial.defaultGround")))
-                .contains(sv.get("partial.purge", "31.12.2032"))
-                .contains(PdfChecks.flat(sv.get("erasure.suppression")));
+                .contains(PdfChecks.flat(sv.get("erasure.suppression")))
+                .contains(PdfChecks.flat(sv.get("erasure.afterwards")));
     }
 
     @Test

@@ -97,7 +97,7 @@ final class SampleLetters {
                     List.of("Työpajat Virtanen Oy", "Fasilitointi Nieminen"),
                     List.of("Yhteystiedot asiakkuudenhallinnasta", "Uutiskirjeen tilaus ja suostumushistoria"), null);
             case ERASURE_PARTIAL -> content(type, language, reference, null, null, LocalDate.of(2032, 12, 31),
-                    List.of("Työpajat Virtanen Oy"), List.of("Laskuun 2025-118 liittyvä nimi ja sähköpostiosoite"),
+                    List.of("Työpajat Virtanen Oy"), List.of("Yhteystiedot asiakasrekisteristä"),
                     null);
             case UNSUBSCRIBE_CONFIRMATION -> content(type, language, reference, null, null, null, List.of(),
                     List.of(), null);

@@ -15,6 +15,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -38,6 +39,8 @@ class OutboxDeliveryTest extends IntegrationTest {
     MailProperties mailProperties;
     @Autowired
     Clock clock;
+    @Autowired
+    ApplicationEventPublisher events;
 
     @Test
     void whenSmtpIsDownTheProcessStillCompletesAndTheMailIsSentOnceWhenSmtpIsBack() {
@@ -79,7 +82,7 @@ class OutboxDeliveryTest extends IntegrationTest {
         // two more dispatchers, as if on two more nodes, racing the application's own scheduled one
         List<CompletableFuture<Void>> nodes = new ArrayList<>();
         for (int node = 0; node < 2; node++) {
-            OutboxDispatcher dispatcher = new OutboxDispatcher(jdbc, mailSender, mailProperties, clock);
+            OutboxDispatcher dispatcher = new OutboxDispatcher(jdbc, mailSender, mailProperties, clock, events);
             nodes.add(CompletableFuture.runAsync(dispatcher::dispatchDue));
         }
         nodes.forEach(CompletableFuture::join);
