@@ -65,13 +65,13 @@ class UnsubscribeEndToEndTest extends IntegrationTest {
         // opening the link (as a mail scanner would) changes nothing
         HttpResponse<String> page = http.get(link);
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("Vahvistan pyynnön");
+        assertThat(page.body()).contains("Vahvistan pyynnön").contains("lopetettiin jo pyynnön saapuessa");
         // the signed confirmation goes only to a verified address
         assertThat(TestMailServer.receivedBy(email)).noneMatch(m -> Mails.subject(m).contains("lopetettu"));
 
         HttpResponse<String> confirmed = http.post(link, "application/x-www-form-urlencoded", new byte[0]);
         assertThat(confirmed.statusCode()).isEqualTo(200);
-        assertThat(confirmed.body()).contains("pyyntösi on vahvistettu");
+        assertThat(confirmed.body()).contains("pyyntösi on vahvistettu").contains("allekirjoitetun vahvistuskirjeen");
 
         MimeMessage confirmation = awaitMailWithSubject(email, "Uutiskirjeen tilaus on lopetettu");
         assertThat(Mails.text(confirmation)).contains("ei enää lähetetä").contains("tietosuojavaltuutetun");
@@ -146,6 +146,11 @@ class UnsubscribeEndToEndTest extends IntegrationTest {
         // one mail each, nothing else (no "you were unsubscribed" to the subscriber only)
         assertThat(TestMailServer.receivedBy(known)).hasSize(1);
         assertThat(TestMailServer.receivedBy(unknown)).hasSize(1);
+        // and the link's page says the same
+        HttpResponse<String> knownPage = http().get(Mails.verificationPath(knownMail));
+        HttpResponse<String> unknownPage = http().get(Mails.verificationPath(unknownMail));
+        assertThat(knownPage.statusCode()).isEqualTo(unknownPage.statusCode()).isEqualTo(200);
+        assertThat(normalised(knownPage.body())).isEqualTo(normalised(unknownPage.body()));
     }
 
     @Test
@@ -332,6 +337,7 @@ class UnsubscribeEndToEndTest extends IntegrationTest {
     /** A text with what must differ between two requests (reference, link token, session ids) blanked out. */
     private static String normalised(String text) {
         return text.replaceAll("DSR-\\d{4}-\\d{5}", "DSR-REF")
-                .replaceAll("/verify/[A-Za-z0-9_-]{43}", "/verify/TOKEN");
+                .replaceAll("/verify/[A-Za-z0-9_-]{43}", "/verify/TOKEN")
+                .replaceAll("name=\"_csrf\" value=\"[^\"]*\"", "name=\"_csrf\" value=\"CSRF\"");
     }
 }
