@@ -1,5 +1,6 @@
 package fi.kivaq.dsr.register;
 
+import java.sql.Types;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -65,26 +66,42 @@ public class ContactRegister {
      */
     @Transactional
     public boolean withdrawNewsletterConsent(long contactId, ConsentChannel channel) {
+        return withdraw(contactId, channel, null);
+    }
+
+    /**
+     * Ends the contact's newsletter consent now, at a data-subject request, which the consent history names.
+     * Idempotent like {@link #withdrawNewsletterConsent(long, ConsentChannel)}.
+     *
+     * @return whether a consent was withdrawn
+     */
+    @Transactional
+    public boolean withdrawNewsletterConsent(long contactId, ConsentChannel channel, long requestId) {
+        return withdraw(contactId, channel, requestId);
+    }
+
+    @Transactional
+    public void giveNewsletterConsent(long contactId, ConsentChannel channel) {
+        recordConsent(contactId, "GIVEN", channel, null);
+    }
+
+    private boolean withdraw(long contactId, ConsentChannel channel, Long requestId) {
         // lock the contact row so that two withdrawals at once record one event
         jdbc.sql("select id from contact where id = :id for update").param("id", contactId).query(Long.class).optional();
         if (!isSubscribed(contactId)) {
             return false;
         }
-        recordConsent(contactId, "WITHDRAWN", channel);
+        recordConsent(contactId, "WITHDRAWN", channel, requestId);
         return true;
     }
 
-    @Transactional
-    public void giveNewsletterConsent(long contactId, ConsentChannel channel) {
-        recordConsent(contactId, "GIVEN", channel);
-    }
-
-    private void recordConsent(long contactId, String kind, ConsentChannel channel) {
+    private void recordConsent(long contactId, String kind, ConsentChannel channel, Long requestId) {
         var now = clock.instant().atOffset(ZoneOffset.UTC);
         jdbc.sql("""
-                        insert into newsletter_consent_event (contact_id, kind, occurred_at, channel)
-                        values (:contact, :kind, :now, :channel)""")
+                        insert into newsletter_consent_event (contact_id, kind, occurred_at, channel, request_id)
+                        values (:contact, :kind, :now, :channel, :request)""")
                 .param("contact", contactId).param("kind", kind).param("now", now).param("channel", channel.name())
+                .param("request", requestId, Types.BIGINT)
                 .update();
         jdbc.sql("update contact set last_activity_at = :now where id = :id")
                 .param("now", now).param("id", contactId).update();

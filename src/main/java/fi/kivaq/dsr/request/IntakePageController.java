@@ -52,6 +52,8 @@ class IntakePageController {
         }
         DsrRequest filed = intake.file(result.request());
         model.addAttribute("reference", filed.reference());
+        // the type only, never anything about the register: the same page for every address
+        model.addAttribute("type", filed.type().name());
         return "web/request-filed";
     }
 

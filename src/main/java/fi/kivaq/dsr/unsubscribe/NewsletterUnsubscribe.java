@@ -24,8 +24,12 @@ import fi.kivaq.dsr.shared.RequestStatus;
 import fi.kivaq.dsr.shared.RequestType;
 
 /**
- * Stopping the newsletter (GDPR Art. 7(3), 21(2)-(3)): unconditional, and as easy as subscribing. The one-click
- * link withdraws the consent within the click's own transaction, before anything else is checked.
+ * Stopping the newsletter (GDPR Art. 7(3), 21(2)-(3)): unconditional, and as easy as subscribing. Every unsubscribe
+ * request withdraws the consent in the transaction that files it, before anything is verified: the one-click link
+ * within the click's own request, the form and the API within the request that files them. Only the confirmation
+ * letter waits for a verified address, because answers go only to a verified channel. Withdrawing first is safe: a
+ * forged request can do no more than stop marketing to someone, which harms no one, reveals nothing and is undone
+ * by subscribing again.
  */
 @Service
 public class NewsletterUnsubscribe {
@@ -62,16 +66,26 @@ public class NewsletterUnsubscribe {
         }
         long contact = contactId.get();
         Language language = register.languageOf(contact).flatMap(Language::fromCode).orElse(Language.DEFAULT);
-        if (register.withdrawNewsletterConsent(contact, ConsentChannel.ONE_CLICK)) {
-            // a request of its own, so the confirmation and the deadline are tracked like any other
+        // two clicks at once: the second waits here, then finds the consent gone and files nothing
+        register.lockForChange(contact);
+        if (register.isSubscribed(contact)) {
+            // a request of its own, so the confirmation and the deadline are tracked like any other; its process
+            // withdraws the consent first thing, in this transaction, naming the request
             String email = register.emailOf(contact).orElseThrow();
-            intake.fileVerified(new NewRequest(RequestType.UNSUBSCRIBE, email, null, language, null,
+            DsrRequest filed = intake.fileVerified(new NewRequest(RequestType.UNSUBSCRIBE, email, null, language, null,
                     RequestChannel.ONE_CLICK, clock.instant()), contact);
+            // idempotent, so normally a no-op: the click's promise does not depend on the process's shape
+            withdrawForRequest(filed.id());
         }
         return Optional.of(language);
     }
 
-    /** A verified unsubscribe request: withdraw the consent of the contact with that address, if there is one. */
+    /**
+     * The first step of every unsubscribe request, in the transaction that files it and before any verification:
+     * withdraw the consent of the contact with the request's address, if there is one, naming the request in the
+     * consent history. Nothing of this shows in what the requester sees, so the answer is the same whether or not
+     * the address is in the register. Idempotent.
+     */
     @Transactional
     public void withdrawForRequest(long requestId) {
         DsrRequest request = requests.findById(requestId).orElseThrow();
@@ -80,15 +94,22 @@ public class NewsletterUnsubscribe {
                 : register.findContactIdByEmail(request.requesterEmail());
         contact.ifPresent(id -> {
             requests.linkContact(requestId, id);
-            ConsentChannel channel = request.channel() == RequestChannel.ONE_CLICK ? ConsentChannel.ONE_CLICK
-                    : ConsentChannel.REQUEST_FORM;
-            register.withdrawNewsletterConsent(id, channel);
+            register.withdrawNewsletterConsent(id, consentChannel(request.channel()), requestId);
         });
     }
 
+    private static ConsentChannel consentChannel(RequestChannel channel) {
+        return switch (channel) {
+            case ONE_CLICK -> ConsentChannel.ONE_CLICK;
+            case STAFF -> ConsentChannel.STAFF;
+            case WEB_FORM, API -> ConsentChannel.REQUEST_FORM;
+        };
+    }
+
     /**
-     * The confirmation, a mail with the signed confirmation letter: the same wording whether or not there was a
-     * consent to withdraw.
+     * The confirmation, a mail with the signed confirmation letter, once the address is verified (or proven by the
+     * one-click link): the same wording whether or not there was a consent to withdraw. It withdraws nothing: that
+     * happened when the request was filed, and a consent the person gave again since then is theirs to keep.
      */
     @Transactional
     public void confirm(long requestId) {

@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 
 import fi.kivaq.dsr.shared.ProcessVariables;
 
-/** Ends the newsletter consent of the verified address, if it is in the register. */
+/** Ends the newsletter consent of the request's address, if it is in the register, as the request is filed. */
 @Component
 class WithdrawNewsletterConsentDelegate implements JavaDelegate {
 

@@ -25,6 +25,7 @@ import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
 /** Each path of unsubscribe.bpmn (with the address verification it calls) on an in-memory engine, the job executor off. */
@@ -60,7 +61,8 @@ class UnsubscribeBpmnTest extends ProcessTest {
         // withdrawn before startProcessInstance returns, i.e. inside the click's own request
         verify(unsubscribe).withdrawForRequest(REQUEST_ID);
         verify(unsubscribe, never()).confirm(anyLong());
-        assertThat(process).isWaitingAt("Task_SendConfirmation").hasNotPassed("CallActivity_VerifyAddress");
+        assertThat(process).hasPassed(UnsubscribeProcess.TASK_WITHDRAW_CONSENT)
+                .isWaitingAt(UnsubscribeProcess.TASK_SEND_CONFIRMATION).hasNotPassed("CallActivity_VerifyAddress");
 
         execute(job(process));
 
@@ -69,36 +71,40 @@ class UnsubscribeBpmnTest extends ProcessTest {
     }
 
     @Test
-    void aFormRequestWithdrawsNothingUntilTheAddressIsVerified() {
+    void aFormRequestWithdrawsTheConsentInTheStartingTransactionAndConfirmsOnlyAfterTheLink() {
         ProcessInstance process = start(true);
 
-        assertThat(process).isWaitingAt("CallActivity_VerifyAddress");
+        // withdrawn before startProcessInstance returns, i.e. inside the form's own request, before any link
+        verify(unsubscribe).withdrawForRequest(REQUEST_ID);
+        assertThat(process).hasPassed(UnsubscribeProcess.TASK_WITHDRAW_CONSENT).isWaitingAt("CallActivity_VerifyAddress");
         ProcessInstance verifying = calledProcessInstance("address-verification", process);
         assertThat(verifying).hasBusinessKey(REFERENCE).variables().containsEntry(ProcessVariables.REQUEST_ID, REQUEST_ID);
         execute(job(verifying));
         assertThat(verifying).isWaitingAt("ReceiveTask_AwaitConfirmation");
         links.assertLinkSent(REQUEST_ID);
-        verify(unsubscribe, never()).withdrawForRequest(anyLong());
+        // the answer goes only to a verified address
+        verify(unsubscribe, never()).confirm(anyLong());
 
         // what AddressVerification.confirm does when the requester presses the button
         runtimeService().createMessageCorrelation(AddressVerificationProcess.MESSAGE_ADDRESS_VERIFIED)
                 .processInstanceBusinessKey(REFERENCE).setVariable(ProcessVariables.ADDRESS_VERIFIED, true).correlate();
 
-        verify(unsubscribe).withdrawForRequest(REQUEST_ID);
-        assertThat(process).isWaitingAt("Task_SendConfirmation").variables()
+        assertThat(process).isWaitingAt(UnsubscribeProcess.TASK_SEND_CONFIRMATION).variables()
                 .containsEntry(ProcessVariables.ADDRESS_VERIFIED, true);
         execute(job(process));
 
-        // the link went before anything was withdrawn (checked above), then: withdrawn, then confirmed
+        // withdrawn once, at the start; the confirmed link brings the letter and withdraws nothing more
         InOrder order = inOrder(unsubscribe);
         order.verify(unsubscribe).withdrawForRequest(REQUEST_ID);
         order.verify(unsubscribe).confirm(REQUEST_ID);
+        verify(unsubscribe, times(1)).withdrawForRequest(anyLong());
         assertThat(process).isEnded().hasPassed("CallActivity_VerifyAddress", "EndEvent_NewsletterStopped");
     }
 
     @Test
-    void anUnconfirmedLinkClosesTheRequestAndTheNewsletterGoesOn() {
+    void anUnconfirmedLinkClosesTheRequestAndTheConsentStaysWithdrawn() {
         ProcessInstance process = start(true);
+        verify(unsubscribe).withdrawForRequest(REQUEST_ID);
         ProcessInstance verifying = calledProcessInstance("address-verification", process);
         execute(job(verifying));
 
@@ -107,9 +113,11 @@ class UnsubscribeBpmnTest extends ProcessTest {
         execute(job(verifying));
 
         links.assertClosedUnverified(REQUEST_ID);
-        verify(unsubscribe, never()).withdrawForRequest(anyLong());
+        // nothing undoes the withdrawal, and no letter goes to an address nobody verified
+        verify(unsubscribe, times(1)).withdrawForRequest(anyLong());
         verify(unsubscribe, never()).confirm(anyLong());
-        assertThat(process).isEnded().hasPassed("EndEvent_ClosedUnverified").hasNotPassed("Task_WithdrawConsent");
+        assertThat(process).isEnded().hasPassed(UnsubscribeProcess.TASK_WITHDRAW_CONSENT, "EndEvent_ClosedUnverified")
+                .hasNotPassed(UnsubscribeProcess.TASK_SEND_CONFIRMATION);
     }
 
     @Test

@@ -43,7 +43,7 @@ class UnsubscribeEndToEndTest extends IntegrationTest {
     private final ObjectMapper json = new ObjectMapper();
 
     @Test
-    void formUnsubscribeWithdrawsConsentWhenTheLinkIsConfirmedAndConfirmsByMail() {
+    void formUnsubscribeStopsTheNewsletterAtOnceAndConfirmsByMailOnceTheLinkIsConfirmed() {
         String email = uniqueAddress("aino");
         long contact = register.subscriber("Aino Testinen", email, "fi");
         Http http = http();
@@ -51,26 +51,30 @@ class UnsubscribeEndToEndTest extends IntegrationTest {
         HttpResponse<String> filed = http.postForm("/request?lang=fi", Map.of(
                 "type", "UNSUBSCRIBE", "email", email.toUpperCase(), "name", "Aino Testinen"));
         assertThat(filed.statusCode()).isEqualTo(200);
-        assertThat(filed.body()).contains("Kiitos, pyyntösi on vastaanotettu").containsPattern("DSR-\\d{4}-\\d{5}");
+        assertThat(filed.body()).contains("Kiitos, pyyntösi on vastaanotettu").contains("lähettäminen on nyt lopetettu")
+                .containsPattern("DSR-\\d{4}-\\d{5}");
+        String reference = referenceIn(filed.body());
+        // withdrawn in the form's own transaction, before any link: the history names the channel and the request
+        assertThat(register.isSubscribed(contact)).isFalse();
+        assertThat(latestConsentEvent(contact)).isEqualTo("WITHDRAWN REQUEST_FORM " + reference);
 
         MimeMessage verification = awaitMailWithSubject(email, "Vahvista");
+        assertThat(Mails.text(verification)).contains("lähettäminen on jo lopetettu");
         String link = Mails.verificationPath(verification);
 
         // opening the link (as a mail scanner would) changes nothing
         HttpResponse<String> page = http.get(link);
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("Vahvistan pyynnön");
-        assertThat(register.isSubscribed(contact)).isTrue();
+        assertThat(page.body()).contains("Vahvistan pyynnön").contains("lopetettiin jo pyynnön saapuessa");
+        // the signed confirmation goes only to a verified address
+        assertThat(TestMailServer.receivedBy(email)).noneMatch(m -> Mails.subject(m).contains("lopetettu"));
 
         HttpResponse<String> confirmed = http.post(link, "application/x-www-form-urlencoded", new byte[0]);
         assertThat(confirmed.statusCode()).isEqualTo(200);
-        assertThat(confirmed.body()).contains("pyyntösi on vahvistettu");
-        // withdrawn in the confirmation's own transaction: before the response came back
-        assertThat(register.isSubscribed(contact)).isFalse();
+        assertThat(confirmed.body()).contains("pyyntösi on vahvistettu").contains("allekirjoitetun vahvistuskirjeen");
 
         MimeMessage confirmation = awaitMailWithSubject(email, "Uutiskirjeen tilaus on lopetettu");
         assertThat(Mails.text(confirmation)).contains("ei enää lähetetä").contains("tietosuojavaltuutetun");
-        String reference = referenceIn(filed.body());
 
         // the signed confirmation letter is attached, and kept with the request exactly as sent
         List<Mails.Attachment> attachments = Mails.attachments(confirmation);
@@ -87,8 +91,66 @@ class UnsubscribeEndToEndTest extends IntegrationTest {
                 .param("r", reference).query(byte[].class).single();
         assertThat(stored).isEqualTo(letter.content());
         Awaitility.await().atMost(PATIENCE).until(() -> status(reference), "COMPLETED"::equals);
-        assertThat(jdbc.sql("select channel from newsletter_consent_event where contact_id = :id order by id desc fetch first 1 rows only")
-                .param("id", contact).query(String.class).single()).isEqualTo("REQUEST_FORM");
+        // the confirmation withdrew nothing more: one withdrawal, the form's
+        assertThat(register.isSubscribed(contact)).isFalse();
+        assertThat(jdbc.sql("select count(*) from newsletter_consent_event where contact_id = :id and kind = 'WITHDRAWN'")
+                .param("id", contact).query(Long.class).single()).isEqualTo(1);
+        assertThat(latestConsentEvent(contact)).isEqualTo("WITHDRAWN REQUEST_FORM " + reference);
+    }
+
+    @Test
+    void aFormRequestNeverConfirmedStopsTheNewsletterAtOnceAndForGood() {
+        String email = uniqueAddress("silent");
+        long contact = register.subscriber("Hiljainen Tilaaja", email, "fi");
+
+        HttpResponse<String> filed = http().postForm("/request?lang=fi", Map.of("type", "UNSUBSCRIBE", "email", email));
+        assertThat(filed.statusCode()).isEqualTo(200);
+        String reference = referenceIn(filed.body());
+        // Art. 7(3), 21(3): stopped by the time the form answers, before anyone opens the mailed link
+        assertThat(register.isSubscribed(contact)).as("subscribed right after the form's answer").isFalse();
+        assertThat(latestConsentEvent(contact)).isEqualTo("WITHDRAWN REQUEST_FORM " + reference);
+
+        awaitMailWithSubject(email, "Vahvista");
+        expireVerificationLink(reference);
+        MimeMessage notice = awaitMailWithSubject(email, "ei vahvistettu");
+        assertThat(Mails.text(notice)).contains(reference).contains("pysyy lopetettuna");
+        Awaitility.await().atMost(PATIENCE).until(() -> status(reference), "CLOSED_UNVERIFIED"::equals);
+
+        assertThat(register.isSubscribed(contact)).as("subscribed after the link expired").isFalse();
+        assertThat(latestConsentEvent(contact)).isEqualTo("WITHDRAWN REQUEST_FORM " + reference);
+        // no signed letter to an address nobody verified
+        assertThat(TestMailServer.receivedBy(email)).noneMatch(m -> Mails.subject(m).contains("lopetettu"));
+        assertThat(jdbc.sql("""
+                        select count(*) from response_letter l join dsr_request r on r.id = l.request_id
+                        where r.reference = :r""").param("r", reference).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aFormFilingForAnAddressNotInTheRegisterGetsTheIdenticalAnswerAndMail() {
+        String known = uniqueAddress("subscribed");
+        String unknown = uniqueAddress("stranger");
+        long contact = register.subscriber("Tuttu Tilaaja", known, "sv");
+
+        HttpResponse<String> knownFiled = http().postForm("/request?lang=sv", Map.of("type", "UNSUBSCRIBE", "email", known));
+        HttpResponse<String> unknownFiled = http().postForm("/request?lang=sv", Map.of("type", "UNSUBSCRIBE", "email", unknown));
+
+        assertThat(register.isSubscribed(contact)).isFalse();
+        assertThat(knownFiled.statusCode()).isEqualTo(unknownFiled.statusCode()).isEqualTo(200);
+        assertThat(normalised(knownFiled.body())).isEqualTo(normalised(unknownFiled.body()));
+        assertThat(knownFiled.headers().map().keySet()).isEqualTo(unknownFiled.headers().map().keySet());
+
+        MimeMessage knownMail = awaitMailWithSubject(known, "Bekräfta");
+        MimeMessage unknownMail = awaitMailWithSubject(unknown, "Bekräfta");
+        assertThat(normalised(Mails.subject(knownMail))).isEqualTo(normalised(Mails.subject(unknownMail)));
+        assertThat(normalised(Mails.text(knownMail))).isEqualTo(normalised(Mails.text(unknownMail)));
+        // one mail each, nothing else (no "you were unsubscribed" to the subscriber only)
+        assertThat(TestMailServer.receivedBy(known)).hasSize(1);
+        assertThat(TestMailServer.receivedBy(unknown)).hasSize(1);
+        // and the link's page says the same
+        HttpResponse<String> knownPage = http().get(Mails.verificationPath(knownMail));
+        HttpResponse<String> unknownPage = http().get(Mails.verificationPath(unknownMail));
+        assertThat(knownPage.statusCode()).isEqualTo(unknownPage.statusCode()).isEqualTo(200);
+        assertThat(normalised(knownPage.body())).isEqualTo(normalised(unknownPage.body()));
     }
 
     @Test
@@ -188,22 +250,40 @@ class UnsubscribeEndToEndTest extends IntegrationTest {
         String reference = json(fileByApi(email, "en").body(), "reference");
         String link = Mails.verificationPath(awaitMailWithSubject(email, "confirm"));
 
-        // the link-validity timer fires (instead of waiting seven days)
+        expireVerificationLink(reference);
+
+        MimeMessage notice = awaitMailWithSubject(email, "was not confirmed");
+        assertThat(Mails.text(notice)).contains(reference).contains("have not sent a confirmation letter")
+                .contains("it stays stopped");
+        Awaitility.await().atMost(PATIENCE).until(() -> status(reference), "CLOSED_UNVERIFIED"::equals);
+
+        HttpResponse<String> late = http().post(link, "text/plain", new byte[0]);
+        assertThat(late.statusCode()).isEqualTo(410);
+        assertThat(late.body()).contains("This link has expired");
+        // withdrawn when the request was filed, and it stays so
+        assertThat(register.isSubscribed(contact)).isFalse();
+        assertThat(TestMailServer.receivedBy(email)).noneMatch(m -> Mails.subject(m).contains("newsletter is stopped"));
+    }
+
+    /** The link-validity timer fires (instead of waiting seven days). */
+    private void expireVerificationLink(String reference) {
         Job timer = Awaitility.await().atMost(PATIENCE).until(() -> runtimeService.createProcessInstanceQuery()
                         .processInstanceBusinessKey(reference).processDefinitionKey("address-verification").list().stream()
                         .map(p -> managementService.createJobQuery().processInstanceId(p.getId()).timers().singleResult())
                         .filter(java.util.Objects::nonNull).findFirst().orElse(null),
                 job -> job != null);
         managementService.executeJob(timer.getId());
+    }
 
-        MimeMessage notice = awaitMailWithSubject(email, "was not confirmed");
-        assertThat(Mails.text(notice)).contains(reference).contains("not handled it");
-        Awaitility.await().atMost(PATIENCE).until(() -> status(reference), "CLOSED_UNVERIFIED"::equals);
-
-        HttpResponse<String> late = http().post(link, "text/plain", new byte[0]);
-        assertThat(late.statusCode()).isEqualTo(410);
-        assertThat(late.body()).contains("This link has expired");
-        assertThat(register.isSubscribed(contact)).isTrue();
+    /** The contact's latest consent event: kind, channel and the reference of the request that caused it. */
+    private String latestConsentEvent(long contact) {
+        return jdbc.sql("""
+                        select e.kind, e.channel, r.reference from newsletter_consent_event e
+                        left join dsr_request r on r.id = e.request_id
+                        where e.contact_id = :id order by e.occurred_at desc, e.id desc fetch first 1 rows only""")
+                .param("id", contact)
+                .query((rs, i) -> rs.getString("kind") + " " + rs.getString("channel") + " " + rs.getString("reference"))
+                .single();
     }
 
     @Test
@@ -257,6 +337,7 @@ class UnsubscribeEndToEndTest extends IntegrationTest {
     /** A text with what must differ between two requests (reference, link token, session ids) blanked out. */
     private static String normalised(String text) {
         return text.replaceAll("DSR-\\d{4}-\\d{5}", "DSR-REF")
-                .replaceAll("/verify/[A-Za-z0-9_-]{43}", "/verify/TOKEN");
+                .replaceAll("/verify/[A-Za-z0-9_-]{43}", "/verify/TOKEN")
+                .replaceAll("name=\"_csrf\" value=\"[^\"]*\"", "name=\"_csrf\" value=\"CSRF\"");
     }
 }

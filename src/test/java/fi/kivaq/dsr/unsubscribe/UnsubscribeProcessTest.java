@@ -45,11 +45,18 @@ class UnsubscribeProcessTest extends IntegrationTest {
     }
 
     @Test
-    void aFormRequestWaitsForVerificationBeforeAnythingIsWithdrawn() {
+    void aFormRequestWithdrawsTheConsentAsItIsFiledAndWaitsForVerificationBeforeConfirming() {
         String email = uniqueAddress("waiting");
         long contact = register.subscriber("Odottava Tilaaja", email, "fi");
         DsrRequest request = intake.file(new NewRequest(RequestType.UNSUBSCRIBE, email, null, Language.FI, null,
                 RequestChannel.API, java.time.Instant.now()));
+
+        // withdrawn when intake.file returned, i.e. in the filing transaction, naming the request and its channel
+        org.assertj.core.api.Assertions.assertThat(contacts.isSubscribed(contact)).isFalse();
+        org.assertj.core.api.Assertions.assertThat(jdbc.sql("""
+                        select channel, request_id from newsletter_consent_event where contact_id = :c and kind = 'WITHDRAWN'""")
+                .param("c", contact).query((rs, i) -> rs.getString("channel") + " " + rs.getLong("request_id")).single())
+                .isEqualTo("REQUEST_FORM " + request.id());
 
         ProcessInstance parent = processOf(request, "unsubscribe");
         ProcessInstance verification = Awaitility.await().atMost(PATIENCE).until(
@@ -57,9 +64,9 @@ class UnsubscribeProcessTest extends IntegrationTest {
                         && runtimeService.createExecutionQuery().processInstanceId(p.getId())
                         .activityId("ReceiveTask_AwaitConfirmation").count() == 1);
 
-        assertThat(parent).isWaitingAt("CallActivity_VerifyAddress").hasNotPassed("Task_WithdrawConsent");
+        assertThat(parent).hasPassed(UnsubscribeProcess.TASK_WITHDRAW_CONSENT).isWaitingAt("CallActivity_VerifyAddress")
+                .hasNotPassed(UnsubscribeProcess.TASK_SEND_CONFIRMATION);
         assertThat(verification).hasPassed("Task_SendVerificationLink").isWaitingAt("ReceiveTask_AwaitConfirmation");
-        org.assertj.core.api.Assertions.assertThat(contacts.isSubscribed(contact)).isTrue();
         org.assertj.core.api.Assertions.assertThat(runtimeService.getVariables(parent.getId()))
                 .containsOnlyKeys(ProcessVariables.REQUEST_ID, ProcessVariables.VERIFICATION_REQUIRED)
                 .containsEntry(ProcessVariables.VERIFICATION_REQUIRED, true);
