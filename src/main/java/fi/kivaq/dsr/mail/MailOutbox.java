@@ -9,12 +9,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import fi.kivaq.dsr.shared.GeneratedKeys;
 
 /**
  * The only way our code sends mail: a row written in the caller's transaction, so that a mail exists
- * exactly when the state change that causes it has committed. {@link OutboxDispatcher} sends it later.
+ * exactly when the state change that causes it has committed. {@link OutboxDispatcher} sends it as soon as that
+ * transaction commits (its poll only catches what other nodes wrote and what waits for a retry).
  */
 @Service
 public class MailOutbox {
@@ -22,11 +25,13 @@ public class MailOutbox {
     private final JdbcClient jdbc;
     private final MailComposer composer;
     private final Clock clock;
+    private final OutboxDispatcher dispatcher;
 
-    MailOutbox(JdbcClient jdbc, MailComposer composer, Clock clock) {
+    MailOutbox(JdbcClient jdbc, MailComposer composer, Clock clock, OutboxDispatcher dispatcher) {
         this.jdbc = jdbc;
         this.composer = composer;
         this.clock = clock;
+        this.dispatcher = dispatcher;
     }
 
     /**
@@ -58,12 +63,13 @@ public class MailOutbox {
         MailComposer.ComposedMail composed = composer.compose(mail.template(), mail.language(), mail.model());
         var now = clock.instant().atOffset(ZoneOffset.UTC);
         OutgoingMail.Attachment file = mail.attachment();
-        return GeneratedKeys.insertReturningId(jdbc.sql("""
+        OutboxDispatcher.Lane lane = mail.link() ? OutboxDispatcher.Lane.LINKS : OutboxDispatcher.Lane.OTHERS;
+        long id = GeneratedKeys.insertReturningId(jdbc.sql("""
                 insert into outbox_mail (request_id, message_id, recipient, subject, text_body, html_body,
                     list_unsubscribe_url, attachment_name, attachment_type, attachment,
-                    status, attempts, next_attempt_at, created_at)
+                    status, attempts, priority, next_attempt_at, created_at)
                 values (:requestId, :messageId, :recipient, :subject, :text, :html,
-                    :listUnsubscribe, :fileName, :fileType, :file, 'PENDING', 0, :now, :now)
+                    :listUnsubscribe, :fileName, :fileType, :file, 'PENDING', 0, :priority, :now, :now)
                 """)
                 .param("requestId", mail.requestId())
                 .param("messageId", "<" + UUID.randomUUID() + "@dsr.kivaq.fi>")
@@ -75,6 +81,23 @@ public class MailOutbox {
                 .param("fileName", file == null ? null : file.fileName())
                 .param("fileType", file == null ? null : file.contentType())
                 .param("file", file == null ? null : file.content())
+                .param("priority", lane.priority())
                 .param("now", now));
+        wakeAfterCommit(lane);
+        return id;
+    }
+
+    /** The mail can be sent once the row is visible to the dispatcher's own connection: after this commit. */
+    private void wakeAfterCommit(OutboxDispatcher.Lane lane) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            dispatcher.wake(lane);
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                dispatcher.wake(lane);
+            }
+        });
     }
 }

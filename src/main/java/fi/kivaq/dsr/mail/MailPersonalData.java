@@ -26,13 +26,15 @@ class MailPersonalData implements PersonalDataOwner {
                 .personal("recipient", "subject", "text_body", "html_body", "list_unsubscribe_url", "attachment",
                         "last_error")
                 .notPersonal("id", "request_id", "message_id", "attachment_name", "attachment_type", "status",
-                        "attempts", "next_attempt_at", "locked_until", "created_at", "sent_at"));
+                        "attempts", "priority", "next_attempt_at", "locked_until", "created_at", "sent_at"));
     }
 
     @Override
     public List<Retention> retention() {
-        return List.of(new Retention("sent mails (recipient, contents, attachment)",
-                "with the request (5 years after it is answered); an erased person's are blanked once sent"));
+        return List.of(new Retention("sent mails (recipient, subject, text)",
+                "with the request (5 years after it is answered); an erased person's are blanked once sent; the "
+                        + "attachment and the HTML copy are dropped as soon as the mail is sent (the letter stays "
+                        + "in response_letter)"));
     }
 
     /** The mails of the requests and every mail to the address (a newsletter, a link) keep only their dates. */

@@ -15,8 +15,9 @@ public record MailProperties(
         @DefaultValue("PT30S") Duration firstRetryDelay,
         @DefaultValue("PT1H") Duration maxRetryDelay,
         @DefaultValue("30") int maxAttempts,
-        /* How long a node may hold a row while sending before another node may take it over. */
-        @DefaultValue("PT5M") Duration lease) {
+        /* A node holding a row renews this lease every sixth of it; another node takes the row over only when the
+           lease has expired and stayed unchanged for half a lease more (a dead node's rows: within two leases). */
+        @DefaultValue("PT30S") Duration lease) {
 
     /** Exponential back-off: first delay, doubled per failed attempt, capped. */
     Duration retryDelay(int failedAttempts) {

@@ -2,60 +2,201 @@ package fi.kivaq.dsr.mail;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
+import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.util.StreamProvider;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.core.io.ByteArrayResource;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends outbox rows through Spring Mail. A row is claimed with a conditional update before it is sent, so two
- * dispatchers (two threads or two app nodes on one database) never both send it; a failed send is retried with
- * exponential back-off. Each row keeps one Message-ID for all its attempts.
+ * Sends outbox rows over SMTP, exactly once in every fault but one (README, "Outbox").
+ * <ul>
+ * <li><b>Claim.</b> A row is claimed with a conditional update ({@code PENDING} → {@code SENDING}, with a lease)
+ * before it is sent, so two dispatchers (two threads or two nodes on one database) never both send it.</li>
+ * <li><b>Accepted but not marked.</b> When the SMTP server has accepted a mail and the row cannot be marked
+ * {@code SENT} (the database is away), this node remembers it and marks it before it does anything else once the
+ * database answers; meanwhile it keeps renewing the row's lease, so nobody sends it again.</li>
+ * <li><b>Leases.</b> A living node renews the leases of the rows it holds every sixth of the lease. Another node
+ * takes a row over only when its lease has expired and is still the same expired lease half a lease later: a
+ * living node that has just got its database back renews it in that time, a dead node does not.</li>
+ * <li><b>Lanes.</b> Links (a person waiting) and everything else are sent by two threads, each over one SMTP
+ * connection kept open while its lane has rows due; a commit that writes a row wakes its lane at once, the poll
+ * ({@code dsr.mail.dispatch-interval}) only catches retries and rows other nodes wrote.</li>
+ * </ul>
+ * Each row keeps one Message-ID for all its attempts. A failed send is retried with exponential back-off.
  */
 @Component
-public class OutboxDispatcher {
+public class OutboxDispatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
-    private static final int BATCH = 20;
+    private static final int BATCH = 50;
+
+    /** The two queues of the outbox, by {@code outbox_mail.priority}. */
+    public enum Lane {
+        /** A single-use link a person is waiting for. */
+        LINKS(0),
+        /** Letters, notices, newsletters, staff mails. */
+        OTHERS(1);
+
+        private final int priority;
+
+        Lane(int priority) {
+            this.priority = priority;
+        }
+
+        int priority() {
+            return priority;
+        }
+    }
 
     private final JdbcClient jdbc;
-    private final JavaMailSender mailSender;
+    private final JavaMailSenderImpl mailSender;
     private final MailProperties properties;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    OutboxDispatcher(JdbcClient jdbc, JavaMailSender mailSender, MailProperties properties, Clock clock,
-                     ApplicationEventPublisher events) {
+    /** Rows this node has claimed and not yet finished: their leases are renewed. */
+    private final Set<Long> held = ConcurrentHashMap.newKeySet();
+    /** Rows the SMTP server accepted whose SENT mark did not reach the database, with the time of acceptance. */
+    private final Map<Long, OffsetDateTime> acceptedUnmarked = new ConcurrentHashMap<>();
+    /** Other nodes' expired leases as first seen here: taken over only if unchanged {@link #takeOverGrace()} later. */
+    private final Map<Long, ExpiredLease> expiredLeases = new HashMap<>();
+
+    private final Map<Lane, Semaphore> wakeUps = new HashMap<>();
+    private final List<Thread> workers = new ArrayList<>();
+    private ScheduledExecutorService leaseKeeper;
+    private volatile boolean running;
+    private volatile boolean stopping;
+
+    public OutboxDispatcher(JdbcClient jdbc, JavaMailSender mailSender, MailProperties properties, Clock clock,
+                            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
-        this.mailSender = mailSender;
+        this.events = events;
+        this.mailSender = (JavaMailSenderImpl) mailSender;
         this.properties = properties;
         this.clock = clock;
-        this.events = events;
+        for (Lane lane : Lane.values()) {
+            wakeUps.put(lane, new Semaphore(0));
+        }
+        useOneStreamProvider();
     }
 
-    @Scheduled(fixedDelayString = "${dsr.mail.dispatch-interval:PT2S}", initialDelayString = "PT5S")
+    /**
+     * Jakarta Mail looks its {@link StreamProvider} up through the service loader on every encoded body part unless a
+     * system property names the class; naming the one it found once makes that a plain class lookup.
+     */
+    private static void useOneStreamProvider() {
+        String key = StreamProvider.class.getName();
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, StreamProvider.provider().getClass().getName());
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------- lifecycle
+
+    @Override
+    public synchronized void start() {
+        running = true;
+        stopping = false;
+        for (Lane lane : Lane.values()) {
+            Thread worker = new Thread(() -> work(lane), "outbox-" + lane.name().toLowerCase());
+            worker.setDaemon(true);
+            workers.add(worker);
+            worker.start();
+        }
+        leaseKeeper = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "outbox-leases");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long tick = Math.max(100, properties.lease().toMillis() / 6);
+        leaseKeeper.scheduleWithFixedDelay(this::keepLeases, tick, tick, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        stopping = true;
+        wakeUps.values().forEach(Semaphore::release);
+        for (Thread worker : workers) {
+            try {
+                worker.join(Duration.ofSeconds(15).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        workers.clear();
+        if (leaseKeeper != null) {
+            leaseKeeper.shutdownNow();
+            leaseKeeper = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** A row of this lane was committed: send it now rather than at the next poll. */
+    void wake(Lane lane) {
+        wakeUps.get(lane).release();
+    }
+
+    private void work(Lane lane) {
+        Semaphore wakeUp = wakeUps.get(lane);
+        while (running) {
+            try {
+                dispatch(lane);
+            } catch (RuntimeException e) {
+                log.warn("Outbox lane {} stopped this round: {}", lane, e.toString());
+            }
+            try {
+                wakeUp.tryAcquire(properties.dispatchInterval().toMillis(), TimeUnit.MILLISECONDS);
+                wakeUp.drainPermits();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------- sending
+
+    /** One round of a node, in this thread: leases kept, then every due row of both lanes sent. */
     public void dispatchDue() {
-        releaseExpiredLeases();
-        int claimed;
-        do {
-            claimed = dispatchBatch();
-        } while (claimed == BATCH);
+        keepLeases();
+        for (Lane lane : Lane.values()) {
+            dispatch(lane);
+        }
     }
 
     /** Number of rows waiting to be sent (pending or being sent); the mail dispatcher's health. */
@@ -64,43 +205,45 @@ public class OutboxDispatcher {
                 .query(Long.class).single();
     }
 
-    /**
-     * A node that died while sending leaves its row in SENDING; after the lease it is due again. If that node had
-     * already handed the mail to the SMTP server, the retry carries the same Message-ID, so receiving systems
-     * can recognise it; this crash window is the only way a mail can be delivered twice.
-     */
-    private void releaseExpiredLeases() {
-        int released = jdbc.sql("""
-                        update outbox_mail set status = 'PENDING', locked_until = null
-                        where status = 'SENDING' and locked_until < :now""")
-                .param("now", now()).update();
-        if (released > 0) {
-            log.warn("Released {} outbox mail(s) whose sender stopped before finishing", released);
+    private void dispatch(Lane lane) {
+        if (!markAcceptedRows()) {
+            return;
         }
-    }
-
-    private int dispatchBatch() {
-        List<Long> due = jdbc.sql("""
-                        select id from outbox_mail where status = 'PENDING' and next_attempt_at <= :now
-                        order by id fetch first %d rows only""".formatted(BATCH))
-                .param("now", now()).query(Long.class).list();
-        int claimed = 0;
-        for (Long id : due) {
-            if (claim(id)) {
-                claimed++;
-                send(id);
-            }
+        Connection smtp = new Connection();
+        try {
+            List<Long> due;
+            do {
+                due = jdbc.sql("""
+                                select id from outbox_mail
+                                where priority = :priority and status = 'PENDING' and next_attempt_at <= :now
+                                order by id fetch first %d rows only""".formatted(BATCH))
+                        .param("priority", lane.priority()).param("now", now()).query(Long.class).list();
+                for (Long id : due) {
+                    if (stopping) {
+                        return;
+                    }
+                    if (claim(id) && !send(id, smtp)) {
+                        return; // the database is away: nothing more until it answers
+                    }
+                }
+            } while (due.size() == BATCH);
+        } finally {
+            smtp.close();
         }
-        return due.size() == BATCH ? BATCH : claimed;
     }
 
     private boolean claim(long id) {
-        return jdbc.sql("""
+        held.add(id);
+        boolean claimed = jdbc.sql("""
                         update outbox_mail set status = 'SENDING', attempts = attempts + 1, locked_until = :leaseEnd
                         where id = :id and status = 'PENDING'""")
                 .param("leaseEnd", now().plus(properties.lease()))
                 .param("id", id)
                 .update() == 1;
+        if (!claimed) {
+            held.remove(id);
+        }
+        return claimed;
     }
 
     private record Row(long id, String messageId, String recipient, String subject, String textBody, String htmlBody,
@@ -108,33 +251,49 @@ public class OutboxDispatcher {
                        int attempts) {
     }
 
-    private void send(long id) {
-        Row row = jdbc.sql("""
-                        select id, message_id, recipient, subject, text_body, html_body, list_unsubscribe_url,
-                               attachment_name, attachment_type, attachment, attempts
-                        from outbox_mail where id = :id""")
-                .param("id", id).query(Row.class).single();
+    /** Sends one claimed row; false when the database went away after the SMTP server accepted it. */
+    private boolean send(long id, Connection smtp) {
         try {
-            mailSender.send(toMimeMessage(row));
-            jdbc.sql("""
-                            update outbox_mail set status = 'SENT', sent_at = :now, locked_until = null, last_error = null
-                            where id = :id""")
-                    .param("now", now()).param("id", id).update();
-            announceSent(id);
-        } catch (MailException | MessagingException e) {
-            boolean giveUp = row.attempts() >= properties.maxAttempts();
-            log.warn("Sending outbox mail {} failed (attempt {}{}): {}", id, row.attempts(),
-                    giveUp ? ", giving up" : "", e.getMessage());
-            jdbc.sql("""
-                            update outbox_mail set status = :status, locked_until = null, last_error = :error,
-                                   next_attempt_at = :next
-                            where id = :id""")
-                    .param("status", giveUp ? "FAILED" : "PENDING")
-                    .param("error", abbreviate(String.valueOf(e.getMessage()), 1000))
-                    .param("next", now().plus(properties.retryDelay(row.attempts())))
-                    .param("id", id)
-                    .update();
+            Row row = jdbc.sql("""
+                            select id, message_id, recipient, subject, text_body, html_body, list_unsubscribe_url,
+                                   attachment_name, attachment_type, attachment, attempts
+                            from outbox_mail where id = :id""")
+                    .param("id", id).query(Row.class).single();
+            try {
+                smtp.send(toMimeMessage(row));
+            } catch (MessagingException | RuntimeException e) {
+                smtp.close(); // the next row gets a fresh connection
+                failed(row, e);
+                return true;
+            }
+            OffsetDateTime acceptedAt = now();
+            try {
+                markSent(id, acceptedAt);
+            } catch (DataAccessException e) {
+                acceptedUnmarked.put(id, acceptedAt);
+                log.warn("Outbox mail {} was accepted by the SMTP server but cannot be marked sent ({}); this node "
+                        + "keeps its lease and marks it when the database answers", id, e.getMessage());
+                return false;
+            }
+            return true;
+        } finally {
+            if (!acceptedUnmarked.containsKey(id)) {
+                held.remove(id);
+            }
         }
+    }
+
+    /**
+     * The row was accepted by the SMTP server: SENT, whatever became of its lease meanwhile, and what only the
+     * sending needed (the attachment, kept in {@code response_letter}; the HTML copy of the text) is dropped.
+     */
+    private void markSent(long id, OffsetDateTime acceptedAt) {
+        jdbc.sql("""
+                        update outbox_mail set status = 'SENT', sent_at = :sentAt, locked_until = null, last_error = null,
+                               attachment = null, html_body = null
+                        where id = :id""")
+                .param("sentAt", acceptedAt).param("id", id).update();
+        announceSent(id);
     }
 
     /** Tells whoever waits for a request's mails (an erasure's clean-up) that this one has left. */
@@ -144,8 +303,42 @@ public class OutboxDispatcher {
         events.publishEvent(new MailSent(id, requestId));
     }
 
+    private void failed(Row row, Exception e) {
+        boolean giveUp = row.attempts() >= properties.maxAttempts();
+        log.warn("Sending outbox mail {} failed (attempt {}{}): {}", row.id(), row.attempts(),
+                giveUp ? ", giving up" : "", e.getMessage());
+        jdbc.sql("""
+                        update outbox_mail set status = :status, locked_until = null, last_error = :error,
+                               next_attempt_at = :next
+                        where id = :id""")
+                .param("status", giveUp ? "FAILED" : "PENDING")
+                .param("error", abbreviate(String.valueOf(e.getMessage()), 1000))
+                .param("next", now().plus(properties.retryDelay(row.attempts())))
+                .param("id", row.id())
+                .update();
+    }
+
+    /** Marks the rows accepted while the database was away; false while it still is. */
+    private boolean markAcceptedRows() {
+        for (Map.Entry<Long, OffsetDateTime> accepted : acceptedUnmarked.entrySet()) {
+            try {
+                markSent(accepted.getKey(), accepted.getValue());
+            } catch (DataAccessException e) {
+                return false;
+            }
+            acceptedUnmarked.remove(accepted.getKey());
+            held.remove(accepted.getKey());
+            log.info("Outbox mail {} marked sent after the database came back", accepted.getKey());
+        }
+        return true;
+    }
+
+    /**
+     * Spring's own message class, so that every message shares the sender's file type map; the Message-ID is put
+     * back after {@code saveChanges()}, as Spring's sender does, so each row keeps one for all its attempts.
+     */
     private MimeMessage toMimeMessage(Row row) throws MessagingException {
-        MimeMessage message = new FixedIdMimeMessage(mailSender.createMimeMessage().getSession(), row.messageId());
+        MimeMessage message = mailSender.createMimeMessage();
         boolean multipart = row.htmlBody() != null || row.attachment() != null;
         MimeMessageHelper helper = new MimeMessageHelper(message, multipart, StandardCharsets.UTF_8.name());
         helper.setFrom(properties.from());
@@ -163,26 +356,118 @@ public class OutboxDispatcher {
             message.setHeader("List-Unsubscribe", "<" + row.listUnsubscribeUrl() + ">");
             message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         }
+        message.setSentDate(new Date(clock.millis()));
+        message.saveChanges();
+        message.setHeader("Message-ID", row.messageId());
         return message;
     }
 
-    /** Keeps the Message-ID stored with the row instead of a new one per attempt. */
-    private static final class FixedIdMimeMessage extends MimeMessage {
-        private final String messageId;
+    /** One SMTP connection, opened for the first mail of a round and kept for the rest of it. */
+    private final class Connection {
+        private Transport transport;
 
-        FixedIdMimeMessage(Session session, String messageId) {
-            super(session);
-            this.messageId = messageId;
+        void send(MimeMessage message) throws MessagingException {
+            if (transport == null || !transport.isConnected()) {
+                close();
+                String protocol = mailSender.getProtocol() == null ? "smtp" : mailSender.getProtocol();
+                String username = mailSender.getUsername();
+                String password = mailSender.getPassword();
+                if ("".equals(username)) {
+                    username = null;
+                    password = "".equals(password) ? null : password;
+                }
+                transport = mailSender.getSession().getTransport(protocol);
+                transport.connect(mailSender.getHost(), mailSender.getPort(), username, password);
+            }
+            transport.sendMessage(message, message.getAllRecipients());
         }
 
-        @Override
-        protected void updateMessageID() throws MessagingException {
-            setHeader("Message-ID", messageId);
+        void close() {
+            if (transport != null) {
+                try {
+                    transport.close();
+                } catch (MessagingException e) {
+                    // the server went away; nothing to close
+                }
+                transport = null;
+            }
         }
     }
 
+    // ---------------------------------------------------------------------------------------------- leases
+
+    private record ExpiredLease(OffsetDateTime lockedUntil, Instant firstSeen) {
+    }
+
+    private record Lease(long id, OffsetDateTime lockedUntil) {
+    }
+
+    /** The lease keeper's round: rows accepted meanwhile marked, our leases renewed, dead nodes' rows taken over. */
+    void keepLeases() {
+        try {
+            if (!markAcceptedRows()) {
+                return;
+            }
+            renewHeldLeases();
+            takeOverAbandonedRows();
+        } catch (RuntimeException e) {
+            log.debug("Outbox leases not kept this round: {}", e.toString());
+        }
+    }
+
+    private void renewHeldLeases() {
+        if (held.isEmpty()) {
+            return;
+        }
+        jdbc.sql("update outbox_mail set locked_until = :leaseEnd where id in (:ids) and status = 'SENDING'")
+                .param("leaseEnd", now().plus(properties.lease()))
+                .param("ids", List.copyOf(held))
+                .update();
+    }
+
+    /**
+     * A lease that expired is taken over only when the same expired lease is still there {@link #takeOverGrace()}
+     * later: a node that lost the database for longer than the lease renews it (or marks the row sent) in that time.
+     */
+    private synchronized void takeOverAbandonedRows() {
+        List<Lease> expired = jdbc.sql("""
+                        select id, locked_until from outbox_mail where status = 'SENDING' and locked_until < :now""")
+                .param("now", now()).query(Lease.class).list();
+        Instant now = clock.instant();
+        Map<Long, ExpiredLease> stillExpired = new HashMap<>();
+        int released = 0;
+        for (Lease lease : expired) {
+            if (held.contains(lease.id())) {
+                continue;
+            }
+            ExpiredLease seen = expiredLeases.get(lease.id());
+            if (seen == null || !seen.lockedUntil().isEqual(lease.lockedUntil())) {
+                stillExpired.put(lease.id(), new ExpiredLease(lease.lockedUntil(), now));
+            } else if (Duration.between(seen.firstSeen(), now).compareTo(takeOverGrace()) >= 0) {
+                released += jdbc.sql("""
+                                update outbox_mail set status = 'PENDING', locked_until = null
+                                where id = :id and status = 'SENDING' and locked_until = :seen""")
+                        .param("id", lease.id()).param("seen", lease.lockedUntil()).update();
+            } else {
+                stillExpired.put(lease.id(), seen);
+            }
+        }
+        expiredLeases.clear();
+        expiredLeases.putAll(stillExpired);
+        if (released > 0) {
+            log.warn("Took over {} outbox mail(s) whose sender stopped renewing its lease", released);
+            wakeUps.values().forEach(Semaphore::release);
+        }
+    }
+
+    /** Longer than a living node needs to renew its leases: three of its rounds (a sixth of the lease each). */
+    private Duration takeOverGrace() {
+        return properties.lease().dividedBy(2);
+    }
+
     private OffsetDateTime now() {
-        return Instant.now(clock).atOffset(ZoneOffset.UTC);
+        // millisecond precision: every database keeps it, so a lease read back compares equal to the one written
+        return Instant.now(clock).truncatedTo(ChronoUnit.MILLIS).atOffset(ZoneOffset.UTC);
     }
 
     private static String abbreviate(String text, int max) {

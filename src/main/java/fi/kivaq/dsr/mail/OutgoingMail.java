@@ -15,9 +15,12 @@ import fi.kivaq.dsr.shared.Language;
  * @param model              template variables
  * @param listUnsubscribeUrl one-click unsubscribe address (RFC 8058) for newsletter-style mails, or null
  * @param attachment         a file to attach, or null
+ * @param link               a mail a person is waiting for (a single-use link): sent on its own lane, never behind
+ *                           letters and notices
  */
 public record OutgoingMail(Long requestId, String recipient, String template, String language,
-                           Map<String, Object> model, String listUnsubscribeUrl, Attachment attachment) {
+                           Map<String, Object> model, String listUnsubscribeUrl, Attachment attachment,
+                           boolean link) {
 
     private static final String STAFF_TEMPLATES = "staff/";
     private static final Language STAFF_LANGUAGE = Language.FI;
@@ -27,7 +30,7 @@ public record OutgoingMail(Long requestId, String recipient, String template, St
 
     public static OutgoingMail of(Long requestId, String recipient, String template, String language,
                                   Map<String, Object> model) {
-        return new OutgoingMail(requestId, recipient, template, language, model, null, null);
+        return new OutgoingMail(requestId, recipient, template, language, model, null, null, false);
     }
 
     /**
@@ -43,10 +46,15 @@ public record OutgoingMail(Long requestId, String recipient, String template, St
     }
 
     public OutgoingMail withListUnsubscribe(String url) {
-        return new OutgoingMail(requestId, recipient, template, language, model, url, attachment);
+        return new OutgoingMail(requestId, recipient, template, language, model, url, attachment, link);
     }
 
     public OutgoingMail withAttachment(Attachment file) {
-        return new OutgoingMail(requestId, recipient, template, language, model, listUnsubscribeUrl, file);
+        return new OutgoingMail(requestId, recipient, template, language, model, listUnsubscribeUrl, file, link);
+    }
+
+    /** The same mail, sent ahead of letters and notices: the person is waiting for its link. */
+    public OutgoingMail asLink() {
+        return new OutgoingMail(requestId, recipient, template, language, model, listUnsubscribeUrl, attachment, true);
     }
 }

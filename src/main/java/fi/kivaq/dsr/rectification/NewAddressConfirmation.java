@@ -59,7 +59,7 @@ class NewAddressConfirmation {
         outbox.enqueue(OutgoingMail.of(requestId, newAddress, "address-confirmation", request.language().code(),
                 Map.of("reference", request.reference(),
                         "link", link.url(),
-                        "validUntil", link.expiresAt().atZone(DeadlineCalculator.HELSINKI).toLocalDate())));
+                        "validUntil", link.expiresAt().atZone(DeadlineCalculator.HELSINKI).toLocalDate())).asLink());
     }
 
     /** The link's page: the request's reference and language, never the address, old or new. */

@@ -55,7 +55,7 @@ class AddressVerification {
                 Map.of("reference", request.reference(),
                         "type", request.type().name(),
                         "link", link.url(),
-                        "validUntil", link.expiresAt().atZone(DeadlineCalculator.HELSINKI).toLocalDate())));
+                        "validUntil", link.expiresAt().atZone(DeadlineCalculator.HELSINKI).toLocalDate())).asLink());
     }
 
     /** The page of the link: the request's reference, type and language, never the address. */

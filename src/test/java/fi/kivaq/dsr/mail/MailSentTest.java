@@ -52,13 +52,16 @@ class MailSentTest extends IntegrationTest {
                 });
     }
 
+    /** In one transaction, so that the application's own dispatcher, woken by the commit, finds it not yet due. */
     private long enqueueDueInHalfAnHour(Long requestId, String recipient) {
-        long id = transaction.execute(status -> outbox.enqueue(OutgoingMail.of(requestId, recipient, "newsletter",
-                "en", Map.of("headline", "Test", "body", "Body", "unsubscribeUrl", "http://localhost/unsubscribe/x"))));
-        jdbc.sql("update outbox_mail set next_attempt_at = :later where id = :id")
-                .param("later", clock.instant().plus(Duration.ofMinutes(30)).atOffset(ZoneOffset.UTC))
-                .param("id", id).update();
-        return id;
+        return transaction.execute(status -> {
+            long id = outbox.enqueue(OutgoingMail.of(requestId, recipient, "newsletter", "en", Map.of("headline",
+                    "Test", "body", "Body", "unsubscribeUrl", "http://localhost/unsubscribe/x")));
+            jdbc.sql("update outbox_mail set next_attempt_at = :later where id = :id")
+                    .param("later", clock.instant().plus(Duration.ofMinutes(30)).atOffset(ZoneOffset.UTC))
+                    .param("id", id).update();
+            return id;
+        });
     }
 
     @Test

@@ -7,6 +7,9 @@ import java.util.UUID;
 import jakarta.mail.internet.MimeMessage;
 
 import org.awaitility.Awaitility;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -40,6 +43,21 @@ public abstract class IntegrationTest {
 
     @Autowired
     protected JdbcClient jdbc;
+
+    @Autowired
+    private ProcessEngine processEngine;
+
+    /**
+     * {@code /engine-rest} and the webapps find the engine by name in Camunda's JVM-wide registry. A context of its
+     * own ({@code @DirtiesContext}: the outage tests) registers its engine under the same name "default" and
+     * removes the name when it closes, leaving the cached context's REST API without an engine: register it again.
+     */
+    @BeforeEach
+    void registerThisContextsEngine() {
+        if (ProcessEngines.getProcessEngines().get(processEngine.getName()) != processEngine) {
+            ProcessEngines.registerProcessEngine(processEngine);
+        }
+    }
 
     protected Http http() {
         return new Http(port);

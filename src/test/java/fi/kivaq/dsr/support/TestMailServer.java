@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
+import com.icegreen.greenmail.user.MessageDeliveryHandler;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
@@ -19,6 +21,7 @@ public final class TestMailServer {
 
     public static final int PORT = freePort();
     private static GreenMail server;
+    private static volatile Consumer<String> beforeAccepting = recipient -> { };
 
     private TestMailServer() {
     }
@@ -27,7 +30,25 @@ public final class TestMailServer {
         if (server == null) {
             server = new GreenMail(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             server.start();
+            MessageDeliveryHandler delivery = server.getUserManager().getMessageDeliveryHandler();
+            server.getUserManager().setMessageDeliveryHandler((message, address) -> {
+                beforeAccepting.accept(address.getEmail());
+                return delivery.handle(message, address);
+            });
         }
+    }
+
+    /**
+     * Runs {@code hook} with the recipient of every mail as the server receives its content, before it answers
+     * "250 OK": a test can stall the server there, or cut the database, so that the sender's next step happens
+     * after a mail was accepted. {@link #clearHook()} removes it.
+     */
+    public static void beforeAccepting(Consumer<String> hook) {
+        beforeAccepting = hook;
+    }
+
+    public static void clearHook() {
+        beforeAccepting = recipient -> { };
     }
 
     public static synchronized void stop() {
