@@ -116,11 +116,11 @@ class StaffCorrectionControllerTest {
     @WithMockUser(username = "sanna", roles = "STAFF")
     void aCorrectionOnKivaQsOwnInitiativeHasNoChannelAndItsProblemsAreShown() throws Exception {
         when(corrections.propose(anyLong(), any(), any(), anyString(), anyString())).thenReturn(
-                new StaffCorrectionProposals.Proposal(null, current(), new DecisionProblems(Map.of("value.NAME", "x"))));
+                new StaffCorrectionProposals.Proposal(null, current(), new DecisionProblems(Map.of("NAME", "rectification.error.tooLong"))));
 
         mvc.perform(correction(StaffCorrectionController.OWN_INITIATIVE).with(csrf()))
                 .andExpect(status().isBadRequest())
-                .andExpect(model().attribute("problems", Map.of("value.NAME", "x")));
+                .andExpect(model().attribute("problems", Map.of("NAME", "rectification.error.tooLong")));
 
         verify(corrections).propose(eq(CONTACT), any(), isNull(), anyString(), eq("sanna"));
     }

@@ -5,21 +5,33 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockReset;
+
+import fi.kivaq.dsr.shared.ControllerProperties;
+import fi.kivaq.dsr.shared.TextBundles;
 
 import static org.mockito.Mockito.mock;
 
 /**
  * What every {@code @WebMvcTest} slice of the fast layer adds to the controller under test: the application's real
  * security filter chains ({@link SecurityConfig}, with the login against the engine's users, whose
- * {@link IdentityService} is a mock reset after each test), and a fixed clock, Monday 2 March 2026 10:00 UTC.
+ * {@link IdentityService} is a mock reset after each test), our texts ({@link TextBundles}), the variables every
+ * page may use (the company's details as {@code controller}, from {@code dsr.controller.*}'s defaults;
+ * {@code web.PageVariables} is package-private, hence the scan by name), and a fixed clock, Monday 2 March 2026
+ * 10:00 UTC.
  * A {@link TestConfiguration}, so the application's component scan never picks it up.
  */
 @TestConfiguration(proxyBeanMethods = false)
-@Import({SecurityConfig.class, EngineIdentityAuthenticationProvider.class})
+@Import({SecurityConfig.class, EngineIdentityAuthenticationProvider.class, TextBundles.class})
+@EnableConfigurationProperties(ControllerProperties.class)
+@ComponentScan(basePackages = "fi.kivaq.dsr.web", useDefaultFilters = false,
+        includeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = "fi\\.kivaq\\.dsr\\.web\\.PageVariables"))
 public class WebSlice {
 
     public static final Instant NOW = Instant.parse("2026-03-02T10:00:00Z");

@@ -49,7 +49,7 @@ class RegisterViewControllerTest {
 
     private static ContactDirectory.ContactDetails details() {
         return new ContactDirectory.ContactDetails(new ContactDirectory.Contact(CONTACT, "Aino Virtanen",
-                "aino@kemionsaari.example", "Rehtori", "Kemiönsaaren koulu", "fi", "CRM", CREATED, CREATED),
+                "aino@kemionsaari.example", "Rehtori", "Kemiönsaaren koulu", "fi", "ORDER_FORM", CREATED, CREATED),
                 true, List.of(), List.of(), List.of(), List.of());
     }
 
