@@ -64,8 +64,8 @@ class PersonalDataDeclarationTest extends IntegrationTest {
 
     /**
      * No module's SQL names a table that another module owns (a table owned by column, like {@code dsr_request}, is
-     * open to each of its owners). The files listed are the known exceptions still to move behind their owner's API;
-     * the list must shrink, never grow: a file that no longer needs its exception fails here too.
+     * open to each of its owners): modules reach each other's data through APIs only, so that one can be removed or
+     * changed without another's SQL breaking. There are no exceptions.
      */
     @Test
     void noModulesSqlNamesATableOfAnotherModule() throws IOException {
@@ -90,17 +90,10 @@ class PersonalDataDeclarationTest extends IntegrationTest {
             }
         }
         assertThat(foreignTables.keySet()).as("files whose SQL names another module's tables: %s", foreignTables)
-                .containsExactlyInAnyOrderElementsOf(KNOWN_EXCEPTIONS);
+                .isEmpty();
     }
 
     private static final Pattern TABLE_IN_SQL = Pattern.compile("(?i)\\b(from|join|into|update)\\s+([a-z_]+)");
-
-    /** Still to move behind their owner's API. */
-    private static final List<String> KNOWN_EXCEPTIONS = List.of(
-            "register/DemoRegister.java",                 // demo seed: subcontractors and disclosures
-            "register/DemoRequests.java",                 // demo seed: requests for the dashboard
-            "rectification/RectificationRecords.java",    // the contact's current values
-            "rectification/RegisterCorrection.java");     // the register change: contact, unsubscribe_link
 
     private static String moduleOf(String packageName) {
         String inside = packageName.substring("fi.kivaq.dsr.".length());

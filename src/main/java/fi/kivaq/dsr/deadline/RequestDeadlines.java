@@ -93,8 +93,8 @@ public class RequestDeadlines {
                 .param("id", id).update() == 1;
     }
 
-    /** Records the moment the request became overdue, once. */
-    boolean markOverdue(long id, Instant since) {
+    /** Records the moment the request became overdue, once (also for requests answered before this system). */
+    public boolean markOverdue(long id, Instant since) {
         return jdbc.sql("update dsr_request set overdue_since = :since where id = :id and overdue_since is null")
                 .param("since", utc(since)).param("id", id).update() == 1;
     }

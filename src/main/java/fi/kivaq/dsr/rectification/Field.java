@@ -1,31 +1,43 @@
 package fi.kivaq.dsr.rectification;
 
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import fi.kivaq.dsr.register.ContactField;
 import fi.kivaq.dsr.shared.Language;
 
-/** The register fields a rectification can change, each with the contact column it lives in and its rules. */
+/** The register fields a rectification can change, each with the register's field it changes and its rules. */
 public enum Field {
-    NAME("name", 200),
-    EMAIL("email", 254),
-    ROLE("role", 100),
-    LANGUAGE("language", 2);
+    NAME(ContactField.NAME, 200),
+    EMAIL(ContactField.EMAIL, 254),
+    ROLE(ContactField.ROLE, 100),
+    LANGUAGE(ContactField.LANGUAGE, 2);
 
     private static final Pattern EMAIL_ADDRESS =
             Pattern.compile("^[^\\s@<>()\\[\\],;:\"\\\\]{1,64}@[^\\s@<>()\\[\\],;:\"\\\\_]+\\.[A-Za-z\\p{L}]{2,}$");
     private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
 
-    private final String column;
+    private final ContactField contactField;
     private final int maxLength;
 
-    Field(String column, int maxLength) {
-        this.column = column;
+    Field(ContactField contactField, int maxLength) {
+        this.contactField = contactField;
         this.maxLength = maxLength;
     }
 
-    String column() {
-        return column;
+    ContactField contactField() {
+        return contactField;
+    }
+
+    /** The register's values in this module's terms. */
+    static Map<Field, String> valuesOf(Map<ContactField, String> register) {
+        Map<Field, String> values = new EnumMap<>(Field.class);
+        for (Field field : values()) {
+            values.put(field, register.get(field.contactField));
+        }
+        return values;
     }
 
     /**

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +17,8 @@ import fi.kivaq.dsr.request.DsrRequest;
 
 /**
  * This module's tables: {@code rectification_change} (the requested fields) and {@code rectification_decision}
- * (staff's decision, the new address's confirmation, the register outcome); and the contact's current values.
+ * (staff's decision, the new address's confirmation, the register outcome); the contact's current values come from
+ * the register's API.
  */
 @Repository
 class RectificationRecords {
@@ -88,11 +88,7 @@ class RectificationRecords {
 
     /** The contact's current value of every field, or an empty map when the contact does not exist. */
     Map<Field, String> currentValues(long contactId) {
-        return jdbc.sql("select name, email, role, language from contact where id = :id")
-                .param("id", contactId)
-                .query((rs, n) -> values(rs.getString("name"), rs.getString("email"), rs.getString("role"),
-                        rs.getString("language")))
-                .optional().orElse(Map.of());
+        return register.correctableValues(contactId).map(Field::valuesOf).orElse(Map.of());
     }
 
     /** Another contact already uses the address (the register keeps addresses unique). */
@@ -164,15 +160,6 @@ class RectificationRecords {
         jdbc.sql("update rectification_decision set register_outcome = :o where request_id = :id")
                 .param("o", outcome.name()).param("id", requestId).update();
         return outcome;
-    }
-
-    static Map<Field, String> values(String name, String email, String role, String language) {
-        Map<Field, String> values = new EnumMap<>(Field.class);
-        values.put(Field.NAME, name);
-        values.put(Field.EMAIL, email);
-        values.put(Field.ROLE, role);
-        values.put(Field.LANGUAGE, language);
-        return values;
     }
 
     private OffsetDateTime now() {

@@ -4,36 +4,37 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.stream.Collectors;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import fi.kivaq.dsr.audit.AuditLog;
+import fi.kivaq.dsr.register.ContactField;
+import fi.kivaq.dsr.register.ContactRegister;
 import fi.kivaq.dsr.request.RequestRepository;
-import fi.kivaq.dsr.shared.EmailAddresses;
 import fi.kivaq.dsr.shared.RequestStatus;
 import fi.kivaq.dsr.subcontractor.SubcontractorNotifications;
 
 /**
- * The register change of a rectification, in one transaction, holding the contact's row lock: an erasure or another
- * rectification of the same contact waits, or has already happened.
+ * The register change of a rectification, in one transaction, holding the contact's row lock (taken by
+ * {@link ContactRegister#correct}): an erasure or another rectification of the same contact waits, or has already
+ * happened. The recipients are noted and the change audited under the same lock.
  */
 @Service
 class RegisterCorrection {
 
     private final RectificationRecords records;
-    private final JdbcClient jdbc;
+    private final ContactRegister register;
     private final RequestRepository requests;
     private final SubcontractorNotifications notifications;
     private final AuditLog audit;
     private final Clock clock;
 
-    RegisterCorrection(RectificationRecords records, JdbcClient jdbc, RequestRepository requests,
+    RegisterCorrection(RectificationRecords records, ContactRegister register, RequestRepository requests,
                        SubcontractorNotifications notifications, AuditLog audit, Clock clock) {
         this.records = records;
-        this.jdbc = jdbc;
+        this.register = register;
         this.requests = requests;
         this.notifications = notifications;
         this.audit = audit;
@@ -61,34 +62,18 @@ class RegisterCorrection {
             return records.recordRegisterOutcome(requestId, RegisterOutcome.APPLIED);
         }
         long contactId = Objects.requireNonNull(decision.contactId(), "approved changes without a contact");
-        Optional<Map<Field, String>> locked = jdbc.sql("""
-                        select name, email, role, language from contact where id = :id for update""")
-                .param("id", contactId)
-                .query((rs, n) -> RectificationRecords.values(rs.getString("name"), rs.getString("email"),
-                        rs.getString("role"), rs.getString("language")))
-                .optional();
-        if (locked.isEmpty()) {
+        Map<ContactField, ContactRegister.Change> changes = toApply.stream().collect(Collectors.toMap(
+                c -> c.field().contactField(), c -> new ContactRegister.Change(c.currentValue(), c.newValue())));
+        ContactRegister.CorrectionOutcome written = register.correct(contactId, changes);
+        if (written == ContactRegister.CorrectionOutcome.GONE) {
             records.markApprovedNotApplied(requestId);
             return records.recordRegisterOutcome(requestId, RegisterOutcome.GONE);
         }
-        Map<Field, String> current = locked.get();
-        boolean conflict = toApply.stream().anyMatch(c -> !Objects.equals(current.get(c.field()), c.currentValue()))
-                || toApply.stream().anyMatch(c -> c.field() == Field.EMAIL
-                && records.addressTakenByAnother(c.newValue(), contactId));
-        if (conflict) {
+        if (written == ContactRegister.CorrectionOutcome.CONFLICT) {
             records.reopenDecision(requestId);
             return records.recordRegisterOutcome(requestId, RegisterOutcome.CONFLICT);
         }
-        for (RequestedChange change : toApply) {
-            jdbc.sql("update contact set " + change.field().column() + " = :value where id = :id")
-                    .param("value", change.newValue()).param("id", contactId).update();
-            if (change.field() == Field.EMAIL) {
-                jdbc.sql("update contact set email_normalised = :n where id = :id")
-                        .param("n", EmailAddresses.normalise(change.newValue())).param("id", contactId).update();
-                // unsubscribe links mailed to the old address no longer act on this contact
-                jdbc.sql("delete from unsubscribe_link where contact_id = :id").param("id", contactId).update();
-            }
-        }
+        // the register holds the contact's row lock until this transaction ends
         records.markApprovedApplied(requestId);
         notifications.prepare(requestId, contactId);
         audit.recordForContact(decision.decidedBy(), AuditLog.Action.CHANGE_REGISTER, contactId,

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import fi.kivaq.dsr.audit.AuditLog;
 import fi.kivaq.dsr.request.DsrRequest;
 import fi.kivaq.dsr.request.NewRequest;
 import fi.kivaq.dsr.request.RequestIntake;
@@ -18,36 +19,50 @@ import fi.kivaq.dsr.shared.RequestType;
 /**
  * A correction started by staff from the register view: a rectification request for the contact, with the proposed
  * values, that then takes the same path as any other (decision, register change, recipients told, signed letter to
- * the person).
+ * the person). Showing the form is a view of the contact's data, and a proposal a step of its processing: both
+ * are audited, in the transaction of what they record.
  */
 @Service
-public class StaffCorrectionProposals {
+class StaffCorrectionProposals {
 
-    /** A staff proposal: the request filed, or why not (then nothing is filed). */
-    public record Proposal(DsrRequest request, DecisionProblems problems) {
+    /** A staff proposal: the request filed, or why not (then nothing is filed), with the contact's current values. */
+    record Proposal(DsrRequest request, Map<Field, String> current, DecisionProblems problems) {
     }
 
     private final RectificationRecords records;
     private final RequestIntake intake;
+    private final AuditLog audit;
     private final Clock clock;
 
-    StaffCorrectionProposals(RectificationRecords records, RequestIntake intake, Clock clock) {
+    StaffCorrectionProposals(RectificationRecords records, RequestIntake intake, AuditLog audit, Clock clock) {
         this.records = records;
         this.intake = intake;
+        this.audit = audit;
         this.clock = clock;
     }
 
-    /** The contact's current value of every field (empty when the contact does not exist), for the proposal form. */
-    public Map<Field, String> currentValues(long contactId) {
+    /** The contact's current value of every field (empty when the contact does not exist). */
+    Map<Field, String> currentValues(long contactId) {
         return records.currentValues(contactId);
     }
 
+    /** The current values for the proposal form, the view audited; the contact must exist. */
     @Transactional
-    public Proposal propose(long contactId, Map<Field, String> newValues, ReceivedVia receivedVia, String note,
-                            String staffUser) {
+    Map<Field, String> formFor(long contactId, String staffUser) {
         Map<Field, String> current = records.currentValues(contactId);
         if (current.isEmpty()) {
-            return new Proposal(null, new DecisionProblems(Map.of("decision", "rectification.error.noContact")));
+            throw new ContactNotFound(contactId);
+        }
+        audit.recordForContact(staffUser, AuditLog.Action.VIEW_CONTACT, contactId, null);
+        return current;
+    }
+
+    @Transactional
+    Proposal propose(long contactId, Map<Field, String> newValues, ReceivedVia receivedVia, String note,
+                     String staffUser) {
+        Map<Field, String> current = records.currentValues(contactId);
+        if (current.isEmpty()) {
+            throw new ContactNotFound(contactId);
         }
         Map<String, String> problems = new LinkedHashMap<>();
         Map<Field, String> wanted = RequestedValues.of(newValues, current, problems);
@@ -59,7 +74,7 @@ public class StaffCorrectionProposals {
             problems.put("note", "rectification.error.tooLong");
         }
         if (!problems.isEmpty()) {
-            return new Proposal(null, new DecisionProblems(problems));
+            return new Proposal(null, current, new DecisionProblems(problems));
         }
         Language language = Language.fromCode(current.get(Field.LANGUAGE)).orElse(Language.DEFAULT);
         DsrRequest filed = intake.fileForContactByStaff(new NewRequest(RequestType.RECTIFICATION,
@@ -67,6 +82,7 @@ public class StaffCorrectionProposals {
                 RequestChannel.STAFF, clock.instant()), contactId, receivedVia, staffUser);
         wanted.forEach((field, value) -> records.insertChange(filed.id(), field, current.get(field), value,
                 RequestedChange.Decision.PROPOSED));
-        return new Proposal(filed, DecisionProblems.none());
+        audit.recordForContact(staffUser, AuditLog.Action.PROPOSE_CORRECTION, contactId, filed.reference());
+        return new Proposal(filed, current, DecisionProblems.none());
     }
 }

@@ -3,6 +3,9 @@ package fi.kivaq.dsr.register;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,9 +15,23 @@ import org.springframework.transaction.annotation.Transactional;
 
 import fi.kivaq.dsr.shared.EmailAddresses;
 
-/** The contact register's use cases that other features call: finding a contact and its newsletter consent. */
+/**
+ * The contact register's use cases that other features call: finding a contact, its newsletter consent, and a
+ * correction of its fields.
+ */
 @Service
 public class ContactRegister {
+
+    /** One field's change: the value the decision was made on, and the value to write. */
+    public record Change(String expected, String newValue) {
+    }
+
+    /** How a correction ended: written, refused because the register changed meanwhile, or no contact any more. */
+    public enum CorrectionOutcome {
+        APPLIED,
+        CONFLICT,
+        GONE
+    }
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -47,6 +64,52 @@ public class ContactRegister {
     @Transactional(propagation = Propagation.MANDATORY)
     public void lockForChange(long contactId) {
         jdbc.sql("select id from contact where id = :id for update").param("id", contactId).query(Long.class).optional();
+    }
+
+    /** The current value of every field a correction may change, or empty when the contact does not exist. */
+    public Optional<Map<ContactField, String>> correctableValues(long contactId) {
+        return jdbc.sql("select name, email, role, language from contact where id = :id")
+                .param("id", contactId)
+                .query((rs, n) -> correctable(rs.getString("name"), rs.getString("email"), rs.getString("role"),
+                        rs.getString("language")))
+                .optional();
+    }
+
+    /**
+     * Writes the changes only if every changed field still has the value the caller decided on (compare-and-set),
+     * holding the contact's row lock until the caller's transaction ends, so that an erasure or another correction
+     * of the same contact either waits or has already happened. A new address that another contact uses is a
+     * conflict too (addresses are unique). When the address changes, the contact's one-click unsubscribe links go:
+     * they were mailed to the old address and must no longer act on this contact. Nothing is written unless the
+     * outcome is {@link CorrectionOutcome#APPLIED}.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public CorrectionOutcome correct(long contactId, Map<ContactField, Change> changes) {
+        Optional<Map<ContactField, String>> locked = jdbc.sql("""
+                        select name, email, role, language from contact where id = :id for update""")
+                .param("id", contactId)
+                .query((rs, n) -> correctable(rs.getString("name"), rs.getString("email"), rs.getString("role"),
+                        rs.getString("language")))
+                .optional();
+        if (locked.isEmpty()) {
+            return CorrectionOutcome.GONE;
+        }
+        Map<ContactField, String> current = locked.get();
+        boolean stale = changes.entrySet().stream()
+                .anyMatch(c -> !Objects.equals(current.get(c.getKey()), c.getValue().expected()));
+        Change email = changes.get(ContactField.EMAIL);
+        if (stale || email != null && findContactIdByEmail(email.newValue()).filter(other -> other != contactId)
+                .isPresent()) {
+            return CorrectionOutcome.CONFLICT;
+        }
+        changes.forEach((field, change) -> jdbc.sql("update contact set " + field.column() + " = :value where id = :id")
+                .param("value", change.newValue()).param("id", contactId).update());
+        if (email != null) {
+            jdbc.sql("update contact set email_normalised = :n where id = :id")
+                    .param("n", EmailAddresses.normalise(email.newValue())).param("id", contactId).update();
+            jdbc.sql("delete from unsubscribe_link where contact_id = :id").param("id", contactId).update();
+        }
+        return CorrectionOutcome.APPLIED;
     }
 
     /** True when the contact's latest consent event is a consent given. */
@@ -105,5 +168,14 @@ public class ContactRegister {
                 .update();
         jdbc.sql("update contact set last_activity_at = :now where id = :id")
                 .param("now", now).param("id", contactId).update();
+    }
+
+    private static Map<ContactField, String> correctable(String name, String email, String role, String language) {
+        Map<ContactField, String> values = new EnumMap<>(ContactField.class);
+        values.put(ContactField.NAME, name);
+        values.put(ContactField.EMAIL, email);
+        values.put(ContactField.ROLE, role);
+        values.put(ContactField.LANGUAGE, language);
+        return values;
     }
 }

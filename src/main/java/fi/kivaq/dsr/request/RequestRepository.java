@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 import fi.kivaq.dsr.shared.EmailAddresses;
 import fi.kivaq.dsr.shared.GeneratedKeys;
@@ -64,6 +65,25 @@ public class RequestRepository {
         jdbc.sql("update dsr_request set reference = :reference where id = :id")
                 .param("reference", reference).param("id", id).update();
         return findById(id).orElseThrow();
+    }
+
+    /** No request was ever filed: imports (the demo's) go only into an empty request table. */
+    public boolean isEmpty() {
+        return jdbc.sql("select count(*) from dsr_request").query(Long.class).single() == 0;
+    }
+
+    /**
+     * A request answered before it reached this system (e.g. the demo's year of history for the dashboard): stored
+     * verified on receipt and completed at {@code closedAt}, with no process and no {@link RequestClosed} event, since
+     * nothing is left to do or to watch.
+     */
+    @Transactional
+    public DsrRequest recordAnswered(NewRequest request, LocalDate dueDate, Instant closedAt) {
+        DsrRequest inserted = insert(request, dueDate, RequestStatus.COMPLETED, VerificationState.VERIFIED, null);
+        jdbc.sql("update dsr_request set verified_at = :received, closed_at = :closed where id = :id")
+                .param("received", utc(request.receivedAt())).param("closed", utc(closedAt))
+                .param("id", inserted.id()).update();
+        return findById(inserted.id()).orElseThrow();
     }
 
     /** Requests filed on the public form or by the API from the address since the given moment. */

@@ -19,6 +19,8 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -252,16 +254,24 @@ class RectificationProcessTest extends IntegrationTest {
         String contactPath = "/staff/contacts/" + contact;
         long requestsBefore = requestCount();
 
-        HttpResponse<String> missingVia = staff.postForm(contactPath + "/corrections", List.of(
-                Map.entry("value.NAME", "Oikaisu Puhelimesta"), Map.entry("_csrf", StaffUsers.csrf(staff.get(contactPath).body()))));
+        Document contactPage = Jsoup.parse(staff.get(contactPath).body());
+        String formPath = contactPage.selectFirst("#actions a[href$=/correction]").attr("href");
+        assertThat(formPath).as("the contact page links to the form").isEqualTo(contactPath + "/correction");
+        Document form = Jsoup.parse(staff.get(formPath).body());
+        assertThat(form.selectFirst("section#correction form").attr("action")).isEqualTo(formPath);
+        assertThat(form.selectFirst("input[name=value.NAME]").val()).isEqualTo(OLD_NAME);
+        assertThat(form.selectFirst("input[name=value.EMAIL]").val()).isEqualTo(email);
+
+        HttpResponse<String> missingVia = staff.postForm(formPath, List.of(
+                Map.entry("value.NAME", "Oikaisu Puhelimesta"), Map.entry("_csrf", StaffUsers.csrf(staff.get(formPath).body()))));
         assertThat(missingVia.statusCode()).isEqualTo(400);
-        assertThat(missingVia.body()).contains("Valitse, miten korjauspyyntö tuli");
+        assertThat(missingVia.body()).contains("Valitse, miten korjauspyyntö tuli").contains("Oikaisu Puhelimesta");
         assertThat(requestCount()).as("nothing filed").isEqualTo(requestsBefore);
 
-        HttpResponse<String> proposed = staff.postForm(contactPath + "/corrections", List.of(
+        HttpResponse<String> proposed = staff.postForm(formPath, List.of(
                 Map.entry("value.NAME", "Oikaisu Puhelimesta"), Map.entry("value.EMAIL", email),
                 Map.entry("receivedVia", "PHONE"), Map.entry("note", "Soitti ja kertoi uuden sukunimen."),
-                Map.entry("_csrf", StaffUsers.csrf(staff.get(contactPath).body()))));
+                Map.entry("_csrf", StaffUsers.csrf(staff.get(formPath).body()))));
         assertThat(proposed.statusCode()).isEqualTo(302);
         String location = proposed.headers().firstValue("Location").orElseThrow();
         String reference = location.replaceAll(".*/staff/requests/([^/]+)/rectification$", "$1");

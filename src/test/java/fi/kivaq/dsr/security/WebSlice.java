@@ -5,8 +5,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockReset;
 

@@ -1,11 +1,8 @@
 package fi.kivaq.dsr.staff;
 
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Tag;
@@ -16,42 +13,23 @@ import org.springframework.context.annotation.Import;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import fi.kivaq.dsr.audit.AuditLog;
-import fi.kivaq.dsr.rectification.DecisionProblems;
-import fi.kivaq.dsr.rectification.Field;
-import fi.kivaq.dsr.rectification.StaffCorrectionProposals;
 import fi.kivaq.dsr.register.ContactDirectory;
-import fi.kivaq.dsr.request.DsrRequest;
 import fi.kivaq.dsr.security.WebSlice;
-import fi.kivaq.dsr.shared.Language;
-import fi.kivaq.dsr.shared.ReceivedVia;
-import fi.kivaq.dsr.shared.RequestChannel;
-import fi.kivaq.dsr.shared.RequestStatus;
-import fi.kivaq.dsr.shared.RequestType;
-import fi.kivaq.dsr.shared.VerificationState;
 
 import static org.hamcrest.Matchers.containsString;
-import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
-import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.ArgumentMatchers.isNull;
-import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** The staff's register view alone: search limits, 404, audit of every search and view, corrections proposed. */
+/** The staff's register view alone: search limits, 404, audit of every search and view, the features' links. */
 @Tag("fast")
 @WebMvcTest(RegisterViewController.class)
 @Import(WebSlice.class)
@@ -67,28 +45,12 @@ class RegisterViewControllerTest {
     @MockitoBean
     AuditLog audit;
     @MockitoBean
-    StaffCorrectionProposals rectifications;
+    ContactPageLink featureLink;
 
     private static ContactDirectory.ContactDetails details() {
         return new ContactDirectory.ContactDetails(new ContactDirectory.Contact(CONTACT, "Aino Virtanen",
-                "aino@kemionsaari.example", "Rehtori", "Kemiönsaaren koulu", "fi", "EMAIL", CREATED, CREATED),
+                "aino@kemionsaari.example", "Rehtori", "Kemiönsaaren koulu", "fi", "ORDER_FORM", CREATED, CREATED),
                 true, List.of(), List.of(), List.of(), List.of());
-    }
-
-    private static Map<Field, String> current() {
-        Map<Field, String> values = new EnumMap<>(Field.class);
-        values.put(Field.NAME, "Aino Virtanen");
-        values.put(Field.EMAIL, "aino@kemionsaari.example");
-        values.put(Field.ROLE, "Rehtori");
-        values.put(Field.LANGUAGE, "fi");
-        return values;
-    }
-
-    private static MockHttpServletRequestBuilder correction(String via) {
-        return post("/staff/contacts/{id}/corrections", CONTACT)
-                .param("value.NAME", "Aino Lindholm").param("value.EMAIL", "aino@kemionsaari.example")
-                .param("value.ROLE", "Rehtori").param("value.LANGUAGE", "fi")
-                .param("receivedVia", via).param("note", "Married; phone call 2.3.");
     }
 
     @Test
@@ -126,13 +88,16 @@ class RegisterViewControllerTest {
 
     @Test
     @WithMockUser(username = "sanna", roles = "STAFF")
-    void aContactIsShownAndItsViewAudited() throws Exception {
+    void aContactIsShownWithTheFeaturesLinksAndItsViewAudited() throws Exception {
         when(directory.details(CONTACT)).thenReturn(Optional.of(details()));
-        when(rectifications.currentValues(CONTACT)).thenReturn(current());
+        when(featureLink.label()).thenReturn("staff.contacts.correction");
+        when(featureLink.path(CONTACT)).thenReturn("/staff/contacts/17/feature");
 
         mvc.perform(get("/staff/contacts/{id}", CONTACT))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("Kemiönsaaren koulu")));
+                .andExpect(content().string(containsString("Kemiönsaaren koulu")))
+                .andExpect(content().string(containsString("href=\"/staff/contacts/17/feature\"")))
+                .andExpect(content().string(containsString("Ehdota korjausta")));
 
         verify(audit).recordForContact("sanna", AuditLog.Action.VIEW_CONTACT, CONTACT, null);
     }
@@ -143,62 +108,7 @@ class RegisterViewControllerTest {
         when(directory.details(anyLong())).thenReturn(Optional.empty());
 
         mvc.perform(get("/staff/contacts/{id}", 999)).andExpect(status().isNotFound());
-        mvc.perform(correction("PHONE").with(csrf())).andExpect(status().isNotFound());
-        verifyNoInteractions(audit, rectifications);
-    }
-
-    @Test
-    @WithMockUser(username = "sanna", roles = "STAFF")
-    void aCorrectionGoesTheRectificationPathAndIsAudited() throws Exception {
-        when(directory.details(CONTACT)).thenReturn(Optional.of(details()));
-        DsrRequest filed = new DsrRequest(5L, "DSR-2026-00401", RequestType.RECTIFICATION, RequestStatus.IN_PROGRESS,
-                RequestChannel.STAFF, Language.FI, "aino@kemionsaari.example", "Aino Virtanen", null, CONTACT,
-                WebSlice.NOW, LocalDate.of(2026, 4, 2), VerificationState.NOT_REQUIRED, null, null, null);
-        when(rectifications.propose(anyLong(), any(), any(), anyString(), anyString()))
-                .thenReturn(new StaffCorrectionProposals.Proposal(filed, new DecisionProblems(Map.of())));
-
-        mvc.perform(correction("PHONE").with(csrf()))
-                .andExpect(redirectedUrl("/staff/requests/DSR-2026-00401/rectification"));
-
-        Map<Field, String> wanted = current();
-        wanted.put(Field.NAME, "Aino Lindholm");
-        verify(rectifications).propose(CONTACT, wanted, ReceivedVia.PHONE, "Married; phone call 2.3.", "sanna");
-        verify(audit).recordForContact("sanna", AuditLog.Action.PROPOSE_CORRECTION, CONTACT, "DSR-2026-00401");
-    }
-
-    @Test
-    @WithMockUser(username = "sanna", roles = "STAFF")
-    void aCorrectionOnKivaQsOwnInitiativeHasNoChannelAndItsProblemsAreShown() throws Exception {
-        when(directory.details(CONTACT)).thenReturn(Optional.of(details()));
-        when(rectifications.propose(anyLong(), any(), any(), anyString(), anyString())).thenReturn(
-                new StaffCorrectionProposals.Proposal(null, new DecisionProblems(Map.of("value.NAME", "rectification.error.tooLong"))));
-
-        mvc.perform(correction(RegisterViewController.OWN_INITIATIVE).with(csrf()))
-                .andExpect(status().isBadRequest())
-                .andExpect(model().attribute("problems", Map.of("value.NAME", "rectification.error.tooLong")));
-
-        verify(rectifications).propose(eq(CONTACT), any(), isNull(), anyString(), eq("sanna"));
-    }
-
-    @Test
-    @WithMockUser(username = "sanna", roles = "STAFF")
-    void aCorrectionWithoutHowItArrivedIsRefusedAsTypedWith400() throws Exception {
-        when(directory.details(CONTACT)).thenReturn(Optional.of(details()));
-
-        mvc.perform(correction("PIGEON").with(csrf()))
-                .andExpect(status().isBadRequest())
-                .andExpect(model().attribute("problems", Map.of("receivedVia", "staff.contacts.correction.viaRequired")))
-                .andExpect(content().string(containsString("Aino Lindholm")));
-
-        verifyNoInteractions(rectifications);
-        verify(audit, never()).recordForContact(anyString(), eq(AuditLog.Action.PROPOSE_CORRECTION), anyLong(), any());
-    }
-
-    @Test
-    @WithMockUser(username = "sanna", roles = "STAFF")
-    void aCorrectionWithoutTheCsrfTokenIsRefused() throws Exception {
-        mvc.perform(correction("PHONE")).andExpect(status().isForbidden());
-        verifyNoInteractions(directory, rectifications, audit);
+        verifyNoInteractions(audit, featureLink);
     }
 
     @Test

@@ -1,10 +1,9 @@
-package fi.kivaq.dsr.register;
+package fi.kivaq.dsr.demo;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -13,20 +12,24 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import fi.kivaq.dsr.mail.MailOutbox;
 import fi.kivaq.dsr.mail.OutgoingMail;
-import fi.kivaq.dsr.shared.EmailAddresses;
-import fi.kivaq.dsr.shared.GeneratedKeys;
+import fi.kivaq.dsr.register.ConsentChannel;
+import fi.kivaq.dsr.register.ContactRegister;
+import fi.kivaq.dsr.register.NewsletterLinks;
+import fi.kivaq.dsr.register.RegisterImport;
+import fi.kivaq.dsr.subcontractor.DisclosureLog;
+import fi.kivaq.dsr.subcontractor.Subcontractors;
 
 /**
  * The demo run's register: a few customer organisations, about twenty contacts, three subcontractors with
  * disclosures, several newsletter subscribers, and one newsletter issue in the mail sink so that its one-click
  * unsubscribe links can be tried. Loaded once, into an empty register only. Every address is under the
- * reserved {@code .example} domain.
+ * reserved {@code .example} domain. Written through the owning modules' APIs ({@code register},
+ * {@code subcontractor}, {@code mail}), so that this module can go without leaving anything behind.
  */
 @Component
 @ConditionalOnProperty(name = "dsr.demo.enabled", havingValue = "true")
@@ -71,15 +74,22 @@ class DemoRegister {
             new Person("Henrik Sjöberg", "henrik.sjoberg@posti.example", -1, null, "sv", "EVENT", true),
             new Person("Riikka Heinonen", "riikka.heinonen@posti.example", -1, null, "fi", "ORDER_FORM", false));
 
-    private final JdbcClient jdbc;
+    private final RegisterImport imports;
+    private final ContactRegister register;
+    private final Subcontractors subcontractors;
+    private final DisclosureLog disclosures;
     private final TransactionTemplate transaction;
     private final NewsletterLinks links;
     private final MailOutbox outbox;
     private final Clock clock;
 
-    DemoRegister(JdbcClient jdbc, TransactionTemplate transaction, NewsletterLinks links, MailOutbox outbox,
+    DemoRegister(RegisterImport imports, ContactRegister register, Subcontractors subcontractors,
+                 DisclosureLog disclosures, TransactionTemplate transaction, NewsletterLinks links, MailOutbox outbox,
                  Clock clock) {
-        this.jdbc = jdbc;
+        this.imports = imports;
+        this.register = register;
+        this.subcontractors = subcontractors;
+        this.disclosures = disclosures;
         this.transaction = transaction;
         this.links = links;
         this.outbox = outbox;
@@ -88,76 +98,61 @@ class DemoRegister {
 
     @EventListener(ApplicationStartedEvent.class)
     public void loadIfEmpty() {
-        if (jdbc.sql("select count(*) from contact").query(Long.class).single() > 0) {
+        if (!imports.isEmpty()) {
             return;
         }
         transaction.executeWithoutResult(status -> load());
     }
 
-    private void load() {
+    /** The caller's transaction: all of it or nothing. */
+    void load() {
         Instant now = clock.instant();
-        List<Long> organisations = ORGANISATIONS.stream().map(org -> GeneratedKeys.insertReturningId(jdbc.sql(
-                        "insert into organisation (name, kind, created_at) values (:name, :kind, :at)")
-                .param("name", org.name()).param("kind", org.kind()).param("at", daysBefore(now, 900)))).toList();
+        List<Long> organisations = ORGANISATIONS.stream()
+                .map(org -> imports.addOrganisation(org.name(), org.kind(), daysBefore(now, 900))).toList();
 
         long facilitator = subcontractor("Työpajavetäjä Tmi Kirsi Aalto", "FACILITATOR", "kirsi.aalto@tyopaja.example", "fi", now);
         long facilitatorSv = subcontractor("Workshop Wikström Ab", "FACILITATOR", "info@wikstrom.example", "sv", now);
         long itService = subcontractor("Saaristo IT Palvelut Oy", "IT_SERVICE", "tuki@saaristoit.example", "fi", now);
 
+        List<Long> contacts = new ArrayList<>();
         int i = 0;
         for (Person person : PEOPLE) {
             i++;
-            long contact = GeneratedKeys.insertReturningId(jdbc.sql("""
-                            insert into contact (name, email, email_normalised, organisation_id, role, language, source,
-                                created_at, last_activity_at)
-                            values (:name, :email, :normalised, :org, :role, :language, :source, :created, :active)""")
-                    .param("name", person.name())
-                    .param("email", person.email())
-                    .param("normalised", EmailAddresses.normalise(person.email()))
-                    .param("org", person.org() < 0 ? null : organisations.get(person.org()))
-                    .param("role", person.role())
-                    .param("language", person.language())
-                    .param("source", person.source())
-                    .param("created", daysBefore(now, 700 - 25 * i))
-                    .param("active", daysBefore(now, 30 + 7 * i)));
+            long contact = imports.addContact(new RegisterImport.ImportedContact(person.name(), person.email(),
+                    person.org() < 0 ? null : organisations.get(person.org()), person.role(), person.language(),
+                    person.source(), daysBefore(now, 700 - 25 * i), daysBefore(now, 30 + 7 * i)));
+            contacts.add(contact);
             if (person.subscribed()) {
-                consent(contact, "GIVEN", person.source().equals("EVENT") ? "EVENT" : "SIGN_UP_FORM", daysBefore(now, 600 - 20 * i));
+                imports.addConsentEvent(contact, true, person.source().equals("EVENT") ? ConsentChannel.EVENT
+                        : ConsentChannel.SIGN_UP_FORM, daysBefore(now, 600 - 20 * i));
             } else if (i % 3 == 0) {
-                consent(contact, "GIVEN", "SIGN_UP_FORM", daysBefore(now, 500));
-                consent(contact, "WITHDRAWN", "ONE_CLICK", daysBefore(now, 200));
+                imports.addConsentEvent(contact, true, ConsentChannel.SIGN_UP_FORM, daysBefore(now, 500));
+                imports.addConsentEvent(contact, false, ConsentChannel.ONE_CLICK, daysBefore(now, 200));
             }
             if (i <= 6) {
-                disclose(contact, facilitator, "Työpajan osallistujalista / workshop participant list", daysBefore(now, 300 - i));
+                disclosures.record(contact, facilitator, "Työpajan osallistujalista / workshop participant list", daysBefore(now, 300 - i));
             }
             if (person.language().equals("sv") && person.org() >= 0) {
-                disclose(contact, facilitatorSv, "Workshop i Pargas: deltagarlista", daysBefore(now, 250));
+                disclosures.record(contact, facilitatorSv, "Workshop i Pargas: deltagarlista", daysBefore(now, 250));
             }
             if (i % 4 == 1) {
-                disclose(contact, itService, "CRM-tuki: sähköpostiosoitteen tarkistus / CRM support", daysBefore(now, 120));
+                disclosures.record(contact, itService, "CRM-tuki: sähköpostiosoitteen tarkistus / CRM support", daysBefore(now, 120));
             }
         }
-        sendDemoNewsletter();
+        sendDemoNewsletter(contacts);
         log.info("Demo register loaded: {} organisations, {} contacts, 3 subcontractors", ORGANISATIONS.size(), PEOPLE.size());
     }
 
-    private void sendDemoNewsletter() {
-        List<Long> subscribers = jdbc.sql("""
-                        select c.id from contact c where (
-                            select e.kind from newsletter_consent_event e where e.contact_id = c.id
-                            order by e.occurred_at desc, e.id desc fetch first 1 rows only) = 'GIVEN'
-                        order by c.id""")
-                .query(Long.class).list();
-        for (long contact : subscribers) {
-            Map<String, String> row = jdbc.sql("select email, language from contact where id = :id")
-                    .param("id", contact)
-                    .query((rs, n) -> Map.of("email", rs.getString("email"), "language", rs.getString("language")))
-                    .single();
+    /** One issue to every subscriber, in contact order, each with its own one-click unsubscribe link. */
+    private void sendDemoNewsletter(List<Long> contacts) {
+        for (long contact : contacts) {
+            if (!register.isSubscribed(contact)) {
+                continue;
+            }
             String url = links.newUnsubscribeUrl(contact);
-            String language = row.get("language");
-            outbox.enqueue(OutgoingMail.of(null, row.get("email"), "newsletter", language, Map.of(
-                            "headline", headline(language),
-                            "body", body(language),
-                            "unsubscribeUrl", url))
+            String language = register.languageOf(contact).orElseThrow();
+            outbox.enqueue(OutgoingMail.of(null, register.emailOf(contact).orElseThrow(), "newsletter", language,
+                            Map.of("headline", headline(language), "body", body(language), "unsubscribeUrl", url))
                     .withListUnsubscribe(url));
         }
     }
@@ -179,29 +174,10 @@ class DemoRegister {
     }
 
     private long subcontractor(String name, String kind, String email, String language, Instant now) {
-        return GeneratedKeys.insertReturningId(jdbc.sql("""
-                        insert into subcontractor (name, kind, email, language, created_at)
-                        values (:name, :kind, :email, :language, :at)""")
-                .param("name", name).param("kind", kind).param("email", email).param("language", language)
-                .param("at", daysBefore(now, 800)));
+        return subcontractors.add(name, kind, email, language, daysBefore(now, 800));
     }
 
-    private void consent(long contact, String kind, String channel, OffsetDateTime at) {
-        jdbc.sql("""
-                        insert into newsletter_consent_event (contact_id, kind, occurred_at, channel)
-                        values (:contact, :kind, :at, :channel)""")
-                .param("contact", contact).param("kind", kind).param("at", at).param("channel", channel).update();
-    }
-
-    private void disclose(long contact, long subcontractor, String purpose, OffsetDateTime at) {
-        jdbc.sql("""
-                        insert into disclosure (contact_id, subcontractor_id, disclosed_at, purpose)
-                        values (:contact, :subcontractor, :at, :purpose)""")
-                .param("contact", contact).param("subcontractor", subcontractor).param("at", at)
-                .param("purpose", purpose).update();
-    }
-
-    private static OffsetDateTime daysBefore(Instant now, int days) {
-        return now.minus(Duration.ofDays(Math.max(days, 1))).atOffset(ZoneOffset.UTC);
+    private static Instant daysBefore(Instant now, int days) {
+        return now.minus(Duration.ofDays(Math.max(days, 1)));
     }
 }
