@@ -57,7 +57,7 @@ public class Erasure {
      */
     @Transactional
     public Scope erase(long requestId, boolean keepInvoicingRecords) {
-        DsrRequest request = requests.findById(requestId).orElseThrow();
+        DsrRequest request = requests.get(requestId);
         Optional<Long> contact = request.contactId() != null ? Optional.of(request.contactId())
                 : register.findContactIdByEmail(request.requesterEmail());
         contact.ifPresent(contactId -> {

@@ -50,7 +50,7 @@ class ErasureCleanUp {
      */
     @Transactional
     public Outcome reduceRequestData(long requestId) {
-        DsrRequest request = requests.findById(requestId).orElseThrow();
+        DsrRequest request = requests.get(requestId);
         if (request.requesterEmail() == null) {
             return Outcome.REDUCED; // already reduced: the job ran before and its transaction committed
         }
@@ -68,7 +68,7 @@ class ErasureCleanUp {
     /** Whether a mail about the erasure's requests, or to its address, is still waiting in the outbox. */
     @Transactional(readOnly = true)
     public boolean mailsUnsent(long requestId) {
-        DsrRequest request = requests.findById(requestId).orElseThrow();
+        DsrRequest request = requests.get(requestId);
         if (request.requesterEmail() == null) {
             return false;
         }

@@ -47,7 +47,7 @@ class ErasureLetter {
 
     @Transactional
     public void send(long requestId) {
-        DsrRequest request = requests.findById(requestId).orElseThrow();
+        DsrRequest request = requests.get(requestId);
         RequestRepository.ErasureOutcome outcome = requests.erasureOutcome(requestId).orElseThrow(() ->
                 new IllegalStateException("request " + request.reference() + " has no erasure to answer about"));
         Erasure.Scope scope = Erasure.Scope.valueOf(outcome.scope());

@@ -14,8 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code /actuator/health} component "mailDispatcher": mails waiting in the outbox, the age of the oldest, and those
- * given up on. A backlog older than {@link #STALE}, or a mail given up on in the last day, is {@code DEGRADED}: requests are still taken and
- * recorded, so it is for people to look at, never a reason for an orchestrator to pull or restart a node.
+ * given up on. A backlog older than {@link #STALE}, or a mail given up on in the last day, is {@code DEGRADED}:
+ * requests are still taken and recorded, so it is for people to look at, never a reason for an orchestrator to pull
+ * or restart a node.
  */
 @Component("mailDispatcher")
 class OutboxHealthIndicator implements HealthIndicator {
@@ -25,18 +26,19 @@ class OutboxHealthIndicator implements HealthIndicator {
     /** A mail older than this and still unsent means mail is not getting out. */
     static final Duration STALE = Duration.ofMinutes(5);
 
+    private final OutboxDispatcher dispatcher;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    OutboxHealthIndicator(JdbcClient jdbc, Clock clock) {
+    OutboxHealthIndicator(OutboxDispatcher dispatcher, JdbcClient jdbc, Clock clock) {
+        this.dispatcher = dispatcher;
         this.jdbc = jdbc;
         this.clock = clock;
     }
 
     @Override
     public Health health() {
-        long backlog = jdbc.sql("select count(*) from outbox_mail where status in ('PENDING', 'SENDING')")
-                .query(Long.class).single();
+        long backlog = dispatcher.backlog();
         long failed = jdbc.sql("select count(*) from outbox_mail where status = 'FAILED'").query(Long.class).single();
         // a give-up sets next_attempt_at to at most an hour later: this counts those given up on in the last day,
         // so that one old failure, already dealt with by hand, does not keep the node DEGRADED for ever

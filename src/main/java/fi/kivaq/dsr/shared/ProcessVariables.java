@@ -34,9 +34,14 @@ public final class ProcessVariables {
 
     /** The request id that every delegate and listener reads from its process (an execution or a task). */
     public static long requestId(VariableScope scope) {
-        Object value = scope.getVariable(REQUEST_ID);
+        return id(scope, REQUEST_ID);
+    }
+
+    /** A variable holding a row id (the only kind of reference a process carries), which must be there. */
+    public static long id(VariableScope scope, String variable) {
+        Object value = scope.getVariable(variable);
         if (!(value instanceof Number number)) {
-            throw new IllegalStateException("process variable " + REQUEST_ID + " is missing");
+            throw new IllegalStateException("process variable " + variable + " is missing");
         }
         return number.longValue();
     }

@@ -3,6 +3,7 @@ package fi.kivaq.dsr.subcontractor;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 import fi.kivaq.dsr.shared.ProcessContract;
+import fi.kivaq.dsr.shared.ProcessVariables;
 
 /**
  * The contract of bpmn/subcontractor-notification.bpmn, called once per recipient by the erasure and rectification
@@ -30,10 +31,6 @@ public final class SubcontractorNotificationProcess {
 
     /** The notification a subcontractor-notification process handles, as its delegates read it. */
     static long notificationId(VariableScope scope) {
-        Object value = scope.getVariable(NOTIFICATION_ID);
-        if (!(value instanceof Number number)) {
-            throw new IllegalStateException("process variable " + NOTIFICATION_ID + " is missing");
-        }
-        return number.longValue();
+        return ProcessVariables.id(scope, NOTIFICATION_ID);
     }
 }

@@ -88,7 +88,7 @@ public class NewsletterUnsubscribe {
      */
     @Transactional
     public void withdrawForRequest(long requestId) {
-        DsrRequest request = requests.findById(requestId).orElseThrow();
+        DsrRequest request = requests.get(requestId);
         Optional<Long> contact = request.contactId() != null
                 ? Optional.of(request.contactId())
                 : register.findContactIdByEmail(request.requesterEmail());
@@ -113,7 +113,7 @@ public class NewsletterUnsubscribe {
      */
     @Transactional
     public void confirm(long requestId) {
-        DsrRequest request = requests.findById(requestId).orElseThrow();
+        DsrRequest request = requests.get(requestId);
         OutgoingMail.Attachment letter = letters.issue(requestId,
                 letters.contentFor(request, LetterType.UNSUBSCRIBE_CONFIRMATION));
         outbox.enqueue(OutgoingMail.of(requestId, request.requesterEmail(), "unsubscribe-confirmation",
