@@ -3,7 +3,9 @@ package fi.kivaq.dsr.letter;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -11,6 +13,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -66,6 +69,32 @@ public class ResponseLetters {
 
     /** A sealed letter as staff pages list it: its id and type, linked to the stored file. */
     public record SentLetter(long id, String letterType) {
+    }
+
+    /** A sealed letter as the requester's status page lists it. */
+    public record IssuedLetter(long id, LetterType type, String fileName, Instant createdAt) {
+    }
+
+    /** A stored letter's file, byte for byte as mailed. */
+    public record LetterFile(String fileName, byte[] content) {
+    }
+
+    /** The request's letters, oldest first. */
+    public List<IssuedLetter> issuedFor(long requestId) {
+        return jdbc.sql("""
+                        select id, letter_type, file_name, created_at from response_letter
+                        where request_id = :request order by id""")
+                .param("request", requestId)
+                .query((rs, n) -> new IssuedLetter(rs.getLong("id"), LetterType.valueOf(rs.getString("letter_type")),
+                        rs.getString("file_name"), rs.getObject("created_at", OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
+    /** One of the request's letters; empty for a letter of another request. */
+    public Optional<LetterFile> file(long requestId, long letterId) {
+        return jdbc.sql("select file_name, content from response_letter where id = :id and request_id = :request")
+                .param("id", letterId).param("request", requestId)
+                .query(LetterFile.class).optional();
     }
 
     /** The letters sent for each of the requests, oldest first. */

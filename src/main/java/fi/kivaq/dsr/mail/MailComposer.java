@@ -76,6 +76,11 @@ class MailComposer {
     }
 
     ComposedMail compose(String template, String language, Map<String, Object> model) {
+        return compose(template, language, model, null);
+    }
+
+    /** {@code statusUrl}: the requester's status page, given after the body (null: none). */
+    ComposedMail compose(String template, String language, Map<String, Object> model, String statusUrl) {
         Language lang = Language.fromCode(language)
                 .orElseThrow(() -> new IllegalArgumentException("Unsupported mail language: " + language));
         String path = OutgoingMail.isStaffTemplate(template) ? template : lang.code() + "/" + template;
@@ -113,6 +118,7 @@ class MailComposer {
 
         Context layoutContext = new Context(lang.locale());
         layoutContext.setVariable("body", body);
+        layoutContext.setVariable("statusUrl", statusUrl);
         layoutContext.setVariable("signOffKey", "mail.signOff." + signOff);
         layoutContext.setVariable("controller", controller);
         String text = engine.process("layout.txt", layoutContext).strip() + "\n";

@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -26,12 +27,15 @@ public class MailOutbox {
     private final MailComposer composer;
     private final Clock clock;
     private final OutboxDispatcher dispatcher;
+    private final ObjectProvider<RequestStatusLink> statusLinks;
 
-    MailOutbox(JdbcClient jdbc, MailComposer composer, Clock clock, OutboxDispatcher dispatcher) {
+    MailOutbox(JdbcClient jdbc, MailComposer composer, Clock clock, OutboxDispatcher dispatcher,
+               ObjectProvider<RequestStatusLink> statusLinks) {
         this.jdbc = jdbc;
         this.composer = composer;
         this.clock = clock;
         this.dispatcher = dispatcher;
+        this.statusLinks = statusLinks;
     }
 
     /**
@@ -60,7 +64,8 @@ public class MailOutbox {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public long enqueue(OutgoingMail mail) {
-        MailComposer.ComposedMail composed = composer.compose(mail.template(), mail.language(), mail.model());
+        MailComposer.ComposedMail composed = composer.compose(mail.template(), mail.language(), mail.model(),
+                statusUrl(mail));
         var now = clock.instant().atOffset(ZoneOffset.UTC);
         OutgoingMail.Attachment file = mail.attachment();
         OutboxDispatcher.Lane lane = mail.link() ? OutboxDispatcher.Lane.LINKS : OutboxDispatcher.Lane.OTHERS;
@@ -85,6 +90,15 @@ public class MailOutbox {
                 .param("now", now));
         wakeAfterCommit(lane);
         return id;
+    }
+
+    /** The requester's status page, for a mail about a request to the requester (not staff, not a subcontractor). */
+    private String statusUrl(OutgoingMail mail) {
+        if (mail.requestId() == null || OutgoingMail.isStaffTemplate(mail.template())) {
+            return null;
+        }
+        RequestStatusLink links = statusLinks.getIfAvailable();
+        return links == null ? null : links.urlFor(mail.requestId(), mail.recipient()).orElse(null);
     }
 
     /** The mail can be sent once the row is visible to the dispatcher's own connection: after this commit. */

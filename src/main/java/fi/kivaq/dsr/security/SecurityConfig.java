@@ -61,7 +61,7 @@ class SecurityConfig {
                 .authenticationProvider(provider)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/", "/request", "/api/requests", "/verify/*", "/unsubscribe/*", "/acknowledge/*",
-                                "/confirm-address/*",
+                                "/confirm-address/*", "/status/*", "/status/*/letters/*",
                                 "/css/**", "/favicon.ico", "/error", "/login").permitAll()
                         // deadlines: the dashboard and the extension are for managers only
                         .requestMatchers("/staff/dashboard", "/staff/requests/*/extension").hasRole("MANAGER")

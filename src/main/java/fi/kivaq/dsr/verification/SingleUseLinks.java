@@ -60,10 +60,23 @@ public class SingleUseLinks {
      */
     @Transactional
     public IssuedLink issue(LinkPurpose purpose, long requestId, long subjectId, Duration validity) {
+        revoke(purpose, subjectId, true);
+        return insert(purpose, requestId, subjectId, validity);
+    }
+
+    /**
+     * One more link for the subject, beside the ones it has: for a link that is only ever looked up, never claimed,
+     * and mailed again with every mail (the requester's status page). {@link #revoke} ends them all.
+     */
+    @Transactional
+    public IssuedLink issueAnother(LinkPurpose purpose, long requestId, long subjectId, Duration validity) {
+        return insert(purpose, requestId, subjectId, validity);
+    }
+
+    private IssuedLink insert(LinkPurpose purpose, long requestId, long subjectId, Duration validity) {
         Instant now = clock.instant();
         Instant expiresAt = validity == null ? null : now.plus(validity);
         String token = SecretTokens.newToken();
-        revoke(purpose, subjectId, true);
         jdbc.sql("""
                         insert into verification_token (purpose, request_id, subject_id, token_hash, created_at, expires_at)
                         values (:purpose, :request, :subject, :hash, :now, :expires)""")
