@@ -2,15 +2,25 @@ package fi.kivaq.dsr.web;
 
 import java.util.Map;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.camunda.bpm.engine.rest.exception.RestException;
+import org.glassfish.jersey.internal.spi.AutoDiscoverable;
 import org.glassfish.jersey.spi.ExtendedExceptionMapper;
-import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.Marker;
 import org.springframework.stereotype.Component;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.turbo.TurboFilter;
+import ch.qos.logback.core.spi.FilterReply;
 
 import fi.kivaq.dsr.shared.TaskCompletionRefused;
 
@@ -19,18 +29,53 @@ import fi.kivaq.dsr.shared.TaskCompletionRefused;
  * of our task listeners (wrapped by the engine). Such a refusal is the caller's mistake, e.g. a decision that is
  * none of its values: answer it with 400 and the listener's own message, in Camunda's error shape. Every other
  * exception keeps Camunda's answer (this mapper declines it and Camunda's own takes it).
+ *
+ * <p>Tasklist does not use {@code /engine-rest}: it submits forms through the webapps' own copy of the REST API
+ * ({@code /camunda/api/engine}), which showed staff "Cannot submit task form …: ENGINE-03051 …" and logged a 500.
+ * The mapper therefore reaches every Jersey application by Jersey's auto-discovery
+ * ({@code META-INF/services/org.glassfish.jersey.internal.spi.AutoDiscoverable}), so staff read the listener's
+ * sentence wherever they complete a task. The engine's own ERROR log of such a command ("ENGINE-16004 Exception
+ * while closing command context") is dropped for refusals; they are logged once, at INFO, here.
  */
 @Component
-class EngineRestRefusals implements ResourceConfigCustomizer {
+class EngineRestRefusals {
 
-    @Override
-    public void customize(org.glassfish.jersey.server.ResourceConfig config) {
-        config.register(RefusalMapper.class);
+    private static final Logger log = LoggerFactory.getLogger(EngineRestRefusals.class);
+    private static final String ENGINE_COMMAND_LOGGER = "org.camunda.bpm.engine.context";
+
+    /** Registers the mapper with every Jersey application that starts in this JVM. */
+    public static final class Discovery implements AutoDiscoverable {
+
+        @Override
+        public void configure(FeatureContext context) {
+            if (!context.getConfiguration().isRegistered(RefusalMapper.class)) {
+                context.register(RefusalMapper.class);
+            }
+        }
+    }
+
+    @PostConstruct
+    void quietenRefusalsInTheEngineLog() {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {
+            logback.addTurboFilter(new TurboFilter() {
+                @Override
+                public FilterReply decide(Marker marker, ch.qos.logback.classic.Logger logger, Level level,
+                                          String format, Object[] params, Throwable t) {
+                    Throwable thrown = t;
+                    if (thrown == null && params != null && params.length > 0
+                            && params[params.length - 1] instanceof Throwable last) {
+                        thrown = last;
+                    }
+                    return logger.getName().startsWith(ENGINE_COMMAND_LOGGER) && refusal(thrown) != null
+                            ? FilterReply.DENY : FilterReply.NEUTRAL;
+                }
+            });
+        }
     }
 
     /** Ranked before Camunda's mapper of the same exception type, which takes whatever this one declines. */
     @Priority(Priorities.USER - 100)
-    static final class RefusalMapper implements ExtendedExceptionMapper<RestException> {
+    public static final class RefusalMapper implements ExtendedExceptionMapper<RestException> {
 
         @Override
         public boolean isMappable(RestException exception) {
@@ -39,19 +84,20 @@ class EngineRestRefusals implements ResourceConfigCustomizer {
 
         @Override
         public Response toResponse(RestException exception) {
+            log.info("Task completion refused: {}", refusal(exception).getMessage());
             return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
                     .entity(Map.of("type", TaskCompletionRefused.class.getSimpleName(),
                             "message", refusal(exception).getMessage()))
                     .build();
         }
+    }
 
-        private static TaskCompletionRefused refusal(Throwable exception) {
-            for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-                if (cause instanceof TaskCompletionRefused refused) {
-                    return refused;
-                }
+    private static TaskCompletionRefused refusal(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TaskCompletionRefused refused) {
+                return refused;
             }
-            return null;
         }
+        return null;
     }
 }

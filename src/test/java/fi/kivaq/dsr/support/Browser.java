@@ -124,7 +124,19 @@ public final class Browser {
     }
 
     public WebElement find(By by) {
-        return new WebDriverWait(driver(), Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(by));
+        return find(by, Duration.ofSeconds(30));
+    }
+
+    /** For a page that takes long to start, such as Camunda's webapps on their first load by a busy server. */
+    public WebElement find(By by, Duration patience) {
+        return new WebDriverWait(driver(), patience).until(ExpectedConditions.presenceOfElementLocated(by));
+    }
+
+    /** Clicks an element after scrolling it to the middle of the window, clear of fixed headers and footers. */
+    public void click(WebElement element) {
+        ((org.openqa.selenium.JavascriptExecutor) driver()).executeScript(
+                "arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
     }
 
     public List<WebElement> all(By by) {
@@ -158,6 +170,16 @@ public final class Browser {
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A screenshot and the page's HTML under {@code target/screenshots/}, for a test that failed. */
+    public void saveForDiagnosis(String name) {
+        try {
+            screenshot(name);
+            Files.writeString(SCREENSHOTS.resolve(name + ".html"), driver().getPageSource());
+        } catch (RuntimeException | IOException e) {
+            // diagnosis only: the test's own failure is what matters
         }
     }
 

@@ -1,0 +1,193 @@
+package fi.kivaq.dsr.tasklist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.awaitility.Awaitility;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import fi.kivaq.dsr.support.Browser;
+import fi.kivaq.dsr.support.Http;
+import fi.kivaq.dsr.support.IntegrationTest;
+import fi.kivaq.dsr.support.Mails;
+import fi.kivaq.dsr.support.StaffUsers;
+import fi.kivaq.dsr.support.TestRegister;
+
+/**
+ * Camunda Tasklist as staff see it, in a real browser: the task list says which request each task is for, the form
+ * links to that request's staff page in a new tab and tells a newcomer to claim the task, a task listener's refusal
+ * reads as its own sentence, and no "migrate to Camunda 8" banner.
+ */
+@Tag("browser")
+class TasklistBrowserTest extends IntegrationTest {
+
+    private static final Pattern REFERENCE = Pattern.compile("DSR-\\d{4}-\\d{5}");
+
+    @Autowired
+    StaffUsers staffUsers;
+    @Autowired
+    TestRegister register;
+    @Autowired
+    TaskService taskService;
+
+    @Test
+    void aTaskShowsItsRequestAndItsFormOpensThatRequestInANewTab() {
+        String reference = accessRequestUnderReview("tasklist");
+        Task task = openTask(reference);
+        long requestId = requestId(reference);
+        // the labels the list and the form show, set when the task was created
+        assertThat(taskService.getVariableLocal(task.getId(), "reference")).isEqualTo(reference);
+        assertThat(taskService.getVariableLocal(task.getId(), "requestType")).isEqualTo("Access");
+        assertThat(task.getDueDate()).isNotNull();
+
+        staffUsers.ensure("tasklist-staff", "tasklist-staff-pw", "dsr-staff");
+        Browser browser = Browser.on(port);
+        try {
+            logInToTasklist(browser, "tasklist-staff", "tasklist-staff-pw");
+            String filters = browser.find(By.cssSelector(".task-filter")).findElement(By.xpath("..")).getText();
+            assertThat(filters).contains("My tasks", "Staff tasks", "All tasks");
+            WebElement listed = taskInFilter(browser, "All tasks", reference);
+            assertThat(listed.getText()).contains("Review the access extract").contains("Reference")
+                    .contains("Request").contains("Access").contains("Due");
+            assertThat(browser.text()).doesNotContain("migrate to Camunda 8").doesNotContain("Camunda 8");
+            browser.screenshot("tasklist-list");
+
+            // the form: the request's reference, a link to its staff page in a new tab, and the hint to claim first
+            listed.findElement(By.cssSelector("a")).click();
+            WebElement link = browser.waitFor(driver -> driver.findElements(By.cssSelector(".fjs-container a")).stream()
+                    .filter(a -> a.getText().contains("Open the request")).findFirst().orElse(null));
+            assertThat(browser.find(By.cssSelector(".fjs-container")).getText()).contains("Request " + reference);
+            assertThat(link.getAttribute("href")).endsWith("/staff/requests/id/" + requestId);
+            browser.waitFor(driver -> "_blank".equals(link.getAttribute("target")));
+            assertThat(browser.find(By.id("kivaq-claim-hint")).getText()).contains("locked until you claim the task");
+            browser.screenshot("tasklist-form");
+
+            // once claimed, the hint goes and the form can be used
+            claim(browser);
+            browser.waitFor(driver -> driver.findElements(By.id("kivaq-claim-hint")).isEmpty());
+            assertThat(taskService.createTaskQuery().taskId(task.getId()).singleResult().getAssignee())
+                    .isEqualTo("tasklist-staff");
+
+            List<String> tabs = new ArrayList<>(browser.driver().getWindowHandles());
+            browser.click(browser.find(By.partialLinkText("Open the request")));
+            browser.waitFor(driver -> driver.getWindowHandles().size() > tabs.size());
+            String opened = browser.driver().getWindowHandles().stream().filter(h -> !tabs.contains(h)).findFirst()
+                    .orElseThrow();
+            browser.driver().switchTo().window(opened);
+            // our staff pages have their own login; after it the link's request is shown
+            browser.waitFor(driver -> driver.getCurrentUrl().contains("/login") || driver.getCurrentUrl().contains("/staff/"));
+            if (browser.currentUrl().contains("/login")) {
+                browser.find(By.name("username")).sendKeys("tasklist-staff");
+                browser.find(By.name("password")).sendKeys("tasklist-staff-pw");
+                browser.find(By.cssSelector("form button[type=submit], form input[type=submit]")).click();
+            }
+            browser.waitFor(driver -> driver.getTitle().contains(reference));
+            assertThat(browser.text()).contains(reference);
+            browser.driver().close();
+            browser.driver().switchTo().window(tabs.get(0));
+        } catch (RuntimeException | AssertionError e) {
+            browser.saveForDiagnosis("tasklist-failure");
+            throw e;
+        }
+    }
+
+    @Test
+    void aRefusalWithoutAReasonIsExplainedInTheListenersWordsAndTheTaskStaysOpen() {
+        String reference = accessRequestUnderReview("refusal");
+        Task review = openTask(reference);
+        taskService.complete(review.getId(), Map.of("reviewDecision", "REFER_TO_MANAGER"));
+        Task decision = Awaitility.await().atMost(PATIENCE).until(() -> taskService.createTaskQuery()
+                .processInstanceBusinessKey(reference).taskName("Decide: answer or refuse").singleResult(), t -> t != null);
+
+        staffUsers.ensure("tasklist-manager", "tasklist-manager-pw", "dsr-managers");
+        Browser browser = Browser.on(port);
+        try {
+            logInToTasklist(browser, "tasklist-manager", "tasklist-manager-pw");
+            taskInFilter(browser, "Manager tasks", reference).findElement(By.cssSelector("a")).click();
+            browser.find(By.cssSelector(".fjs-container"));
+            claim(browser);
+            browser.click(browser.waitFor(driver -> driver.findElements(By.xpath(
+                    "//div[contains(@class,'fjs-container')]//label[contains(normalize-space(),'Refuse')]")).stream()
+                    .findFirst().orElse(null)));
+            browser.click(browser.waitFor(driver -> driver.findElements(By.xpath("//button[normalize-space()='Complete']"))
+                    .stream().filter(WebElement::isEnabled).findFirst().orElse(null)));
+
+            WebElement notice = browser.waitFor(driver -> driver.findElements(By.cssSelector(".page-notifications"))
+                    .stream().filter(n -> n.getText().contains("reason")).findFirst().orElse(null));
+            assertThat(notice.getText()).contains("Write the reason for the refusal on the staff page first")
+                    .doesNotContain("ENGINE-").doesNotContain("Cannot submit task form")
+                    .doesNotContain("TaskListener");
+            browser.screenshot("tasklist-refusal-without-reason");
+        } catch (RuntimeException | AssertionError e) {
+            browser.saveForDiagnosis("tasklist-refusal-failure");
+            throw e;
+        }
+        assertThat(taskService.createTaskQuery().taskId(decision.getId()).count()).as("the task stays open").isOne();
+    }
+
+    /** An access request of a register contact, verified: its review task is open. */
+    private String accessRequestUnderReview(String name) {
+        String email = uniqueAddress(name);
+        register.subscriber("Tiina Tehtävä", email, "fi");
+        Http http = http();
+        String reference = referenceIn(http.postJson("/api/requests",
+                "{\"type\":\"ACCESS\",\"email\":\"" + email + "\",\"language\":\"fi\"}").body());
+        http.post(Mails.verificationPath(awaitMailWithSubject(email, "Vahvista")), "application/x-www-form-urlencoded",
+                new byte[0]);
+        return reference;
+    }
+
+    private Task openTask(String reference) {
+        return Awaitility.await().atMost(PATIENCE).until(() -> taskService.createTaskQuery()
+                .processInstanceBusinessKey(reference).singleResult(), t -> t != null);
+    }
+
+    private static void logInToTasklist(Browser browser, String user, String password) {
+        browser.open("/camunda/app/tasklist/default/");
+        // the webapp's scripts are large: the first load on a busy machine takes a while
+        browser.find(By.cssSelector("input[ng-model=username]"), Duration.ofSeconds(120)).sendKeys(user);
+        browser.find(By.cssSelector("input[type=password]")).sendKeys(password);
+        browser.find(By.cssSelector("button[type=submit]")).click();
+        browser.find(By.cssSelector(".task-filter"), Duration.ofSeconds(120));
+    }
+
+    /** Opens the named filter and returns the list entry of the request's task. */
+    private static WebElement taskInFilter(Browser browser, String filter, String reference) {
+        browser.waitFor(driver -> driver.findElements(By.cssSelector(".task-filter")).stream()
+                .filter(item -> item.getText().contains(filter)).findFirst().orElse(null))
+                .findElement(By.cssSelector("h4 a")).click();
+        return browser.waitFor(driver -> driver.findElements(By.cssSelector("[cam-tasks] .task")).stream()
+                .filter(item -> item.getText().contains(reference)).findFirst().orElse(null));
+    }
+
+    private static void claim(Browser browser) {
+        browser.waitFor(driver -> driver.findElements(By.xpath("//*[self::a or self::button][normalize-space()='Claim']"))
+                .stream().filter(WebElement::isDisplayed).findFirst().orElse(null)).click();
+        browser.waitFor(ExpectedConditions.invisibilityOfElementLocated(
+                By.xpath("//*[self::a or self::button][normalize-space()='Claim']")));
+    }
+
+    private long requestId(String reference) {
+        return jdbc.sql("select id from dsr_request where reference = :r").param("r", reference)
+                .query(Long.class).single();
+    }
+
+    private static String referenceIn(String body) {
+        Matcher reference = REFERENCE.matcher(body);
+        assertThat(reference.find()).as("a reference in %s", body).isTrue();
+        return reference.group();
+    }
+}
