@@ -173,6 +173,9 @@ class RestrictionEndToEndTest extends IntegrationTest {
                 .contains("Office of the Data Protection Ombudsman");
         assertThat(contacts.restrictedBy(contact)).isEmpty();
         assertThat(contacts.newsletterAudience()).contains(contact);
+        // the deadline watch ran for the new type as for the others, and ended when the request was answered
+        Awaitility.await().atMost(PATIENCE).until(() -> historyService.createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(reference).processDefinitionKey("deadline-watch").finished().count() == 1);
     }
 
     /** Letters made of an address's random part: names take letters only. */
