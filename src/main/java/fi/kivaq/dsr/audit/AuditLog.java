@@ -22,6 +22,9 @@ public class AuditLog {
     public enum Action {
         VIEW_EXTRACT, VIEW_LETTER_PREVIEW, VIEW_EVIDENCE, ADD_NOTE, RECORD_REFUSAL_REASON,
         VIEW_RECTIFICATION, DECIDE_RECTIFICATION,
+        /** A restricted contact's data, seen only through its restriction request (GDPR Art. 18). */
+        VIEW_RESTRICTION, DECIDE_RESTRICTION, LIFT_RESTRICTION,
+        VIEW_OBJECTION, DECIDE_OBJECTION,
         SEARCH_REGISTER, VIEW_CONTACT, PROPOSE_CORRECTION,
         /** A rectification changed the contact: the actor is the staff member whose decision it carried out. */
         CHANGE_REGISTER

@@ -154,6 +154,32 @@ final class LetterSections {
                 statement();
                 text(texts.get(type + ".more"));
             }
+            case RESTRICTION_GRANTED -> {
+                statement();
+                list("section.ground", content.changes());
+                reason(content.reason());
+                notified();
+                text(texts.get(type + ".more"));
+            }
+            case RESTRICTION_REFUSED -> {
+                statement();
+                list("section.ground", content.changes());
+                reason(content.reason());
+            }
+            case OBJECTION_UPHELD, OBJECTION_REJECTED -> {
+                statement();
+                list("section.objection", content.changes());
+                reason(content.reason());
+            }
+            case RESTRICTION_LIFTED -> {
+                statement();
+                reason(content.reason());
+                text(texts.get(type + ".more"));
+            }
+            case OBJECTION_MARKETING_ENDED -> {
+                statement();
+                text(texts.get(type + ".more"));
+            }
             case EXTENSION_NOTICE -> {
                 statement();
                 if (content.dueDate() != null) {

@@ -16,10 +16,26 @@ public enum LetterType {
     ERASURE_PARTIAL,
     UNSUBSCRIBE_CONFIRMATION,
     EXTENSION_NOTICE,
-    REFUSAL;
+    REFUSAL,
+    /** Processing restricted (GDPR Art. 18): on which ground, and which recipients were told (Art. 19). */
+    RESTRICTION_GRANTED,
+    RESTRICTION_REFUSED,
+    /** Sent before the restriction is lifted (Art. 18(3)), with the reason. */
+    RESTRICTION_LIFTED,
+    /** An objection to direct marketing (Art. 21(2)-(3)): the newsletter ended at once. */
+    OBJECTION_MARKETING_ENDED,
+    /** An objection on legitimate interests (Art. 21(1)) upheld: the processing stops. */
+    OBJECTION_UPHELD,
+    /** An objection on legitimate interests refused: compelling legitimate grounds, with the reasons. */
+    OBJECTION_REJECTED;
 
-    /** Letters that refuse a request in whole or in part must name the judicial remedy (GDPR Art. 12(4)). */
+    /**
+     * Letters that refuse a request in whole or in part, or answer a weighed objection or the end of a restriction,
+     * must name the judicial remedy (GDPR Art. 12(4)).
+     */
     boolean refusesSomething() {
-        return this == RECTIFICATION_REFUSED || this == RECTIFICATION_PARTIAL || this == ERASURE_PARTIAL || this == REFUSAL;
+        return this == RECTIFICATION_REFUSED || this == RECTIFICATION_PARTIAL || this == ERASURE_PARTIAL || this == REFUSAL
+                || this == RESTRICTION_REFUSED || this == RESTRICTION_LIFTED || this == OBJECTION_UPHELD
+                || this == OBJECTION_REJECTED;
     }
 }

@@ -14,7 +14,8 @@ import fi.kivaq.dsr.subcontractor.DisclosureLog;
 
 /**
  * The staff's read-only view of the register: a search by part of a name, an address or an organisation, and
- * everything held about one contact. Portable SQL for H2 and PostgreSQL.
+ * everything held about one contact. A restricted contact (GDPR Art. 18) is neither found nor shown. Portable SQL
+ * for H2 and PostgreSQL.
  */
 @Repository
 public class ContactDirectory {
@@ -96,9 +97,10 @@ public class ContactDirectory {
                             (select e.kind from newsletter_consent_event e where e.contact_id = c.id
                              order by e.occurred_at desc, e.id desc fetch first 1 rows only) as consent
                         from contact c left join organisation o on o.id = c.organisation_id
-                        where lower(c.name) like lower(:pattern) escape '\\'
+                        where c.restricted_by_request_id is null
+                          and (lower(c.name) like lower(:pattern) escape '\\'
                            or lower(c.email) like lower(:pattern) escape '\\'
-                           or lower(o.name) like lower(:pattern) escape '\\'
+                           or lower(o.name) like lower(:pattern) escape '\\')
                         order by coalesce(c.last_activity_at, c.created_at) desc, c.id desc
                         fetch first %d rows only""".formatted(MAX_RESULTS + 1))
                 .param("pattern", "%" + escapeLike(term) + "%")
@@ -109,8 +111,15 @@ public class ContactDirectory {
         return new SearchResult(more ? List.copyOf(matches.subList(0, MAX_RESULTS)) : matches, more);
     }
 
-    /** Everything held about the contact, or empty if there is no such contact (any more). */
+    /**
+     * Everything held about the contact, or empty if there is no such contact (any more) or its processing is
+     * restricted (GDPR Art. 18): a restricted contact is seen only through its restriction request
+     * ({@link ContactRegister#restrictedBy}).
+     */
     public Optional<ContactDetails> details(long contactId) {
+        if (register.restrictedBy(contactId).isPresent()) {
+            return Optional.empty();
+        }
         return contact(contactId).map(row -> new ContactDetails(row.contact(), register.isSubscribed(contactId),
                 consentHistory(contactId), disclosures(contactId), invoices(contactId),
                 requests(contactId, row.emailNormalised())));

@@ -4,6 +4,7 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -110,6 +111,45 @@ public class ContactRegister {
             jdbc.sql("delete from unsubscribe_link where contact_id = :id").param("id", contactId).update();
         }
         return CorrectionOutcome.APPLIED;
+    }
+
+    /**
+     * The newsletter's audience: every contact whose latest consent event is a consent given, except contacts whose
+     * processing is restricted (GDPR Art. 18: kept, used for nothing else). Oldest contact first.
+     */
+    public List<Long> newsletterAudience() {
+        return jdbc.sql("""
+                        select c.id from contact c
+                        where c.restricted_by_request_id is null
+                          and 'GIVEN' = (select e.kind from newsletter_consent_event e where e.contact_id = c.id
+                                         order by e.occurred_at desc, e.id desc fetch first 1 rows only)
+                        order by c.id""")
+                .query(Long.class).list();
+    }
+
+    /**
+     * Marks the contact restricted by the restriction request (GDPR Art. 18(2)): kept, out of the newsletter's
+     * audience and out of the staff's register pages, until {@link #liftRestriction} with the same request.
+     *
+     * @return false when there is no such contact (any more)
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean restrict(long contactId, long restrictionRequestId) {
+        return jdbc.sql("update contact set restricted_by_request_id = :request where id = :id")
+                .param("request", restrictionRequestId).param("id", contactId).update() == 1;
+    }
+
+    /** Ends the restriction that the request made; one made by another request stays. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void liftRestriction(long contactId, long restrictionRequestId) {
+        jdbc.sql("update contact set restricted_by_request_id = null where id = :id and restricted_by_request_id = :request")
+                .param("request", restrictionRequestId).param("id", contactId).update();
+    }
+
+    /** The restriction request that restricts the contact, if one does. */
+    public Optional<Long> restrictedBy(long contactId) {
+        return jdbc.sql("select restricted_by_request_id from contact where id = :id and restricted_by_request_id is not null")
+                .param("id", contactId).query(Long.class).optional();
     }
 
     /** True when the contact's latest consent event is a consent given. */

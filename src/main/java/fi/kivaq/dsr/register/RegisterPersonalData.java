@@ -42,7 +42,8 @@ class RegisterPersonalData implements PersonalDataOwner {
         return List.of(
                 Table.named("organisation").notPersonal("id", "name", "kind", "created_at"),
                 Table.named("contact").personal("name", "email", "email_normalised", "role")
-                        .notPersonal("id", "organisation_id", "language", "source", "created_at", "last_activity_at"),
+                        .notPersonal("id", "organisation_id", "language", "source", "created_at", "last_activity_at",
+                                "restricted_by_request_id"),
                 Table.named("newsletter_consent_event")
                         .notPersonal("id", "contact_id", "kind", "occurred_at", "channel", "request_id"),
                 Table.named("unsubscribe_link").notPersonal("token_hash", "contact_id", "created_at"),

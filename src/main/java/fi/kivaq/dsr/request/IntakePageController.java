@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import fi.kivaq.dsr.shared.Language;
 import fi.kivaq.dsr.shared.RequestChannel;
+import fi.kivaq.dsr.shared.ObjectionTo;
 import fi.kivaq.dsr.shared.RequestType;
 import fi.kivaq.dsr.web.PublicPages;
 
@@ -34,6 +35,7 @@ class IntakePageController {
         model.addAttribute("input", new IntakeInput(type, null, null, null, null));
         model.addAttribute("errors", Map.of());
         model.addAttribute("types", Arrays.asList(RequestType.values()));
+        model.addAttribute("objectionTargets", Arrays.asList(ObjectionTo.values()));
         return "web/intake";
     }
 
@@ -42,7 +44,7 @@ class IntakePageController {
                 Model model) {
         Language language = PublicPages.language(http);
         IntakeInput input = new IntakeInput(form.get("type"), form.get("email"), form.get("name"), language.code(),
-                form.get("details"));
+                form.get("details"), form.get("objectionTo"));
         IntakeValidator.Result result = validator.validate(input, RequestChannel.WEB_FORM, language);
         if (!result.valid()) {
             return again(input, result.errors(), HttpServletResponse.SC_BAD_REQUEST, response, model);
@@ -64,6 +66,7 @@ class IntakePageController {
         model.addAttribute("input", input);
         model.addAttribute("errors", errors);
         model.addAttribute("types", Arrays.asList(RequestType.values()));
+        model.addAttribute("objectionTargets", Arrays.asList(ObjectionTo.values()));
         return "web/intake";
     }
 }

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 import fi.kivaq.dsr.shared.Language;
+import fi.kivaq.dsr.shared.ObjectionTo;
 import fi.kivaq.dsr.shared.RequestChannel;
 import fi.kivaq.dsr.shared.RequestType;
 
@@ -94,12 +95,32 @@ public class IntakeValidator {
             errors.put("details", "error.details.invalid");
         } else if (details == null && type == RequestType.RECTIFICATION) {
             errors.put("details", "error.details.requiredForRectification");
+        } else if (details == null && type == RequestType.RESTRICTION) {
+            errors.put("details", "error.details.requiredForRestriction");
+        }
+
+        // an objection says what it is to: direct marketing ends at once, anything else is weighed by staff
+        ObjectionTo objectionTo = null;
+        if (type == RequestType.OBJECTION) {
+            if (blank(input.objectionTo())) {
+                errors.put("objectionTo", "error.objectionTo.required");
+            } else {
+                try {
+                    objectionTo = ObjectionTo.valueOf(input.objectionTo().strip().toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    errors.put("objectionTo", "error.objectionTo.unknown");
+                }
+            }
+            if (objectionTo == ObjectionTo.LEGITIMATE_INTERESTS && details == null && !errors.containsKey("details")) {
+                errors.put("details", "error.details.requiredForObjection");
+            }
         }
 
         if (!errors.isEmpty()) {
             return new Result(null, errors);
         }
-        return new Result(new NewRequest(type, email, name, language, details, channel, clock.instant()), Map.of());
+        return new Result(new NewRequest(type, email, name, language, details, channel, clock.instant(), objectionTo),
+                Map.of());
     }
 
     /** The language to answer in when the input's own language field cannot be trusted. */

@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import fi.kivaq.dsr.shared.EmailAddresses;
 import fi.kivaq.dsr.shared.GeneratedKeys;
 import fi.kivaq.dsr.shared.Language;
+import fi.kivaq.dsr.shared.ObjectionTo;
 import fi.kivaq.dsr.shared.ReceivedVia;
 import fi.kivaq.dsr.shared.RequestChannel;
 import fi.kivaq.dsr.shared.RequestStatus;
@@ -46,9 +47,9 @@ public class RequestRepository {
         long id = GeneratedKeys.insertReturningId(jdbc.sql("""
                         insert into dsr_request (type, status, channel, language, requester_email,
                             requester_email_normalised, requester_name, details, contact_id, received_at,
-                            due_date, verification_state)
+                            due_date, verification_state, objection_to)
                         values (:type, :status, :channel, :language, :email, :emailNormalised, :name, :details,
-                            :contact, :receivedAt, :dueDate, :verification)""")
+                            :contact, :receivedAt, :dueDate, :verification, :objectionTo)""")
                 .param("type", request.type().name())
                 .param("status", status.name())
                 .param("channel", request.channel().name())
@@ -60,7 +61,8 @@ public class RequestRepository {
                 .param("contact", contactId)
                 .param("receivedAt", utc(request.receivedAt()))
                 .param("dueDate", dueDate)
-                .param("verification", verification.name()));
+                .param("verification", verification.name())
+                .param("objectionTo", request.objectionTo() == null ? null : request.objectionTo().name()));
         String reference = "DSR-%d-%05d".formatted(request.receivedAt().atZone(HELSINKI).getYear(), id);
         jdbc.sql("update dsr_request set reference = :reference where id = :id")
                 .param("reference", reference).param("id", id).update();
@@ -103,6 +105,12 @@ public class RequestRepository {
     /** The request with this reference, which must exist (e.g. one a staff page is addressed by). */
     public DsrRequest get(String reference) {
         return findByReference(reference).orElseThrow(() -> RequestNotFound.withReference(reference));
+    }
+
+    /** What an objection is to (the person's choice on the form), or empty for a request of another type. */
+    public Optional<ObjectionTo> objectionTo(long id) {
+        return jdbc.sql("select objection_to from dsr_request where id = :id and objection_to is not null")
+                .param("id", id).query(String.class).optional().map(ObjectionTo::valueOf);
     }
 
     public Optional<DsrRequest> findById(long id) {

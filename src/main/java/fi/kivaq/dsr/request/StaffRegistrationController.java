@@ -26,6 +26,7 @@ import org.springframework.web.multipart.MultipartFile;
 import fi.kivaq.dsr.shared.Language;
 import fi.kivaq.dsr.shared.ReceivedVia;
 import fi.kivaq.dsr.shared.RequestChannel;
+import fi.kivaq.dsr.shared.ObjectionTo;
 import fi.kivaq.dsr.shared.RequestType;
 
 /**
@@ -64,7 +65,7 @@ class StaffRegistrationController {
                     @RequestParam(value = "evidence", required = false) MultipartFile upload,
                     Authentication staff, Model model, HttpServletResponse response) throws IOException {
         IntakeValidator.Result result = validator.validate(new IntakeInput(form.get("type"), form.get("email"),
-                form.get("name"), form.get("language"), form.get("details")), RequestChannel.STAFF, Language.DEFAULT);
+                form.get("name"), form.get("language"), form.get("details"), form.get("objectionTo")), RequestChannel.STAFF, Language.DEFAULT);
         Map<String, String> errors = new LinkedHashMap<>(result.errors());
 
         Optional<ReceivedVia> via = parseVia(form.get("receivedVia"));
@@ -104,6 +105,7 @@ class StaffRegistrationController {
 
     private String page(Model model) {
         model.addAttribute("types", RequestType.values());
+        model.addAttribute("objectionTargets", ObjectionTo.values());
         model.addAttribute("channels", ReceivedVia.values());
         model.addAttribute("languages", Language.values());
         model.addAttribute("maxEvidenceMb", evidenceCheck.maxBytes() / (1024 * 1024));

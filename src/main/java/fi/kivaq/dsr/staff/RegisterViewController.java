@@ -1,6 +1,9 @@
 package fi.kivaq.dsr.staff;
 
 import java.util.List;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -14,6 +17,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 import fi.kivaq.dsr.audit.AuditLog;
 import fi.kivaq.dsr.register.ContactDirectory;
+import fi.kivaq.dsr.register.ContactRegister;
+import fi.kivaq.dsr.request.RequestRepository;
 
 /**
  * The staff's view of the contact register: a search, and one contact with its consents, disclosures, invoice
@@ -25,11 +30,16 @@ import fi.kivaq.dsr.register.ContactDirectory;
 class RegisterViewController {
 
     private final ContactDirectory directory;
+    private final ContactRegister register;
+    private final RequestRepository requests;
     private final AuditLog audit;
     private final List<ContactPageLink> links;
 
-    RegisterViewController(ContactDirectory directory, AuditLog audit, List<ContactPageLink> links) {
+    RegisterViewController(ContactDirectory directory, ContactRegister register, RequestRepository requests,
+                           AuditLog audit, List<ContactPageLink> links) {
         this.directory = directory;
+        this.register = register;
+        this.requests = requests;
         this.audit = audit;
         this.links = links;
     }
@@ -60,9 +70,19 @@ class RegisterViewController {
         return "web/staff/contacts";
     }
 
+    /**
+     * A restricted contact (GDPR Art. 18) is not shown here: only a pointer to its restriction request, whose own
+     * page is the one place its data may be seen.
+     */
     @GetMapping("/staff/contacts/{id}")
     @Transactional
-    String contact(@PathVariable long id, Authentication staff, Model model) {
+    String contact(@PathVariable long id, Authentication staff, Model model, HttpServletResponse response) {
+        Optional<Long> restrictedBy = register.restrictedBy(id);
+        if (restrictedBy.isPresent()) {
+            response.setStatus(HttpStatus.FORBIDDEN.value());
+            model.addAttribute("reference", requests.get(restrictedBy.get()).reference());
+            return "web/staff/contact-restricted";
+        }
         ContactDirectory.ContactDetails details = directory.details(id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         // recorded before the trail is read, so that the page shows this view too

@@ -15,7 +15,7 @@ import fi.kivaq.dsr.shared.RequestType;
 import fi.kivaq.dsr.verification.SingleUseLinks;
 
 /**
- * The mail to one recipient, in its own language: what to correct or delete, about whom, and a single-use link to
+ * The mail to one recipient, in its own language: what to correct, delete or restrict, about whom, and a single-use link to
  * confirm it has followed the instruction. A reminder is the same mail with a fresh link; the first one stops
  * working.
  */
@@ -57,7 +57,11 @@ class SubcontractorInstructions {
     private void mail(NotificationRepository.Notification notification, boolean reminder) {
         DsrRequest request = requests.get(notification.requestId());
         SingleUseLinks.IssuedLink link = links.issue(Acknowledgements.PURPOSE, request.id(), notification.id(), null);
-        String template = request.type() == RequestType.DELETION ? "subcontractor-erasure" : "subcontractor-rectification";
+        String template = switch (request.type()) {
+            case DELETION -> "subcontractor-erasure";
+            case RESTRICTION -> "subcontractor-restriction";
+            default -> "subcontractor-rectification";
+        };
         CorrectionSource.Correction correction = correctionOf(request);
         outbox.enqueue(OutgoingMail.of(request.id(), notification.subcontractorEmail(), template, notification.language(),
                 Map.of("reference", request.reference(),

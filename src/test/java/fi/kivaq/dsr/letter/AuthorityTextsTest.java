@@ -61,7 +61,7 @@ class AuthorityTextsTest {
 
     /** Requester mails that refuse, limit or do not act on (part of) a request, or put off the answer. */
     private static final Set<String> MAILS_WITH_COURT_ACTION = Set.of("access-refusal", "erasure-answer",
-            "rectification-answer", "extension-notice", "verification-expired");
+            "rectification-answer", "extension-notice", "verification-expired", "restriction-answer", "objection-answer");
 
     private final ResponseLetterRenderer renderer = new ResponseLetterRenderer(SampleLetters.CONTROLLER,
             SampleLetters.MESSAGES);

@@ -105,6 +105,15 @@ final class SampleLetters {
                     "Pyyntö koskee useita rekistereitä ja alihankkijoita.", null, List.of(), List.of(), null);
             case REFUSAL -> content(type, language, reference, null,
                     "Sama pyyntö on tehty 14 kertaa kuukauden aikana.", null, List.of(), List.of(), null);
+            case RESTRICTION_GRANTED -> content(type, language, reference, null,
+                    "Kiistät sukunimesi oikeellisuuden; tarkistamme sen organisaatioltasi.", null,
+                    List.of("Työpajat Virtanen Oy"), List.of("Art. 18(1)(a)"), null);
+            case RESTRICTION_REFUSED, OBJECTION_REJECTED, OBJECTION_UPHELD -> content(type, language, reference, null,
+                    "Perustelut: tiedot ovat tarpeen laskutuksessa.", null, List.of(), List.of("Art. 18(1)(a)"), null);
+            case RESTRICTION_LIFTED -> content(type, language, reference, null,
+                    "Sukunimesi on tarkistettu organisaatioltasi ja se on oikein.", null, List.of(), List.of(), null);
+            case OBJECTION_MARKETING_ENDED -> content(type, language, reference, null, null, null, List.of(),
+                    List.of(), null);
         };
     }
 

@@ -20,7 +20,7 @@ import fi.kivaq.dsr.shared.Language;
 public final class RequesterMails {
 
     private static final Set<String> NOT_TO_REQUESTERS = Set.of("newsletter", "subcontractor-erasure",
-            "subcontractor-rectification");
+            "subcontractor-rectification", "subcontractor-restriction");
 
     private static final MailComposer COMPOSER = new MailComposer(MailComposerTest.controller(),
             MailComposerTest.messages());

@@ -16,6 +16,8 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import fi.kivaq.dsr.audit.AuditLog;
 import fi.kivaq.dsr.register.ContactDirectory;
+import fi.kivaq.dsr.register.ContactRegister;
+import fi.kivaq.dsr.request.RequestRepository;
 import fi.kivaq.dsr.security.WebSlice;
 
 import static org.hamcrest.Matchers.containsString;
@@ -46,6 +48,10 @@ class RegisterViewControllerTest {
     AuditLog audit;
     @MockitoBean
     ContactPageLink featureLink;
+    @MockitoBean
+    ContactRegister register;
+    @MockitoBean
+    RequestRepository requests;
 
     private static ContactDirectory.ContactDetails details() {
         return new ContactDirectory.ContactDetails(new ContactDirectory.Contact(CONTACT, "Aino Virtanen",

@@ -1,0 +1,171 @@
+package fi.kivaq.dsr.objection;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import fi.kivaq.dsr.audit.AuditLog;
+import fi.kivaq.dsr.letter.LetterContent;
+import fi.kivaq.dsr.letter.LetterType;
+import fi.kivaq.dsr.letter.ResponseLetters;
+import fi.kivaq.dsr.mail.MailOutbox;
+import fi.kivaq.dsr.mail.OutgoingMail;
+import fi.kivaq.dsr.request.DsrRequest;
+import fi.kivaq.dsr.request.RequestNotFound;
+import fi.kivaq.dsr.request.RequestRepository;
+import fi.kivaq.dsr.shared.ObjectionTo;
+import fi.kivaq.dsr.shared.RequestStatus;
+import fi.kivaq.dsr.shared.RequestType;
+import fi.kivaq.dsr.unsubscribe.NewsletterUnsubscribe;
+
+/**
+ * Objection (GDPR Art. 21). To direct marketing it is absolute: the newsletter consent ends as the request is filed,
+ * through the same path as an unsubscribe ({@link NewsletterUnsubscribe#withdrawForRequest}), and a signed letter
+ * confirms it once the address is proven. To processing on legitimate interests (Art. 21(1)), staff weigh it and the
+ * signed letter gives the outcome and the reasons, with the right to complain and to go to court.
+ */
+@Service
+class Objections {
+
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\r\\n\\t]]");
+
+    record Page(DsrRequest request, ObjectionTo objectionTo, Optional<ObjectionDecisions.Decision> decision,
+                boolean decisionOpen) {
+    }
+
+    private final ObjectionDecisions decisions;
+    private final RequestRepository requests;
+    private final NewsletterUnsubscribe unsubscribe;
+    private final ResponseLetters letters;
+    private final MailOutbox outbox;
+    private final MessageSource messages;
+    private final TaskService taskService;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    Objections(ObjectionDecisions decisions, RequestRepository requests, NewsletterUnsubscribe unsubscribe,
+               ResponseLetters letters, MailOutbox outbox, MessageSource messages, TaskService taskService,
+               AuditLog audit, Clock clock) {
+        this.decisions = decisions;
+        this.requests = requests;
+        this.unsubscribe = unsubscribe;
+        this.letters = letters;
+        this.outbox = outbox;
+        this.messages = messages;
+        this.taskService = taskService;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * The first step, in the filing transaction: an objection to direct marketing ends the newsletter consent of the
+     * address at once (idempotent; nothing for an address not in the register, which the requester cannot tell).
+     *
+     * @return whether the objection is to direct marketing
+     */
+    @Transactional
+    public boolean stopDirectMarketingIfObjectedTo(long requestId) {
+        boolean directMarketing = requests.objectionTo(requestId).orElse(ObjectionTo.LEGITIMATE_INTERESTS)
+                == ObjectionTo.DIRECT_MARKETING;
+        if (directMarketing) {
+            unsubscribe.withdrawForRequest(requestId);
+        }
+        return directMarketing;
+    }
+
+    String referenceOf(long requestId) {
+        return requests.get(requestId).reference();
+    }
+
+    @Transactional
+    Page show(String reference, String staffUser) {
+        DsrRequest request = objection(reference);
+        audit.record(staffUser, AuditLog.Action.VIEW_OBJECTION, request, "objection and its decision");
+        return new Page(request, requests.objectionTo(request.id()).orElse(null), decisions.of(request.id()),
+                openTask(reference).isPresent());
+    }
+
+    /** @return per form field, the message code of what is wrong; empty when decided */
+    @Transactional
+    Map<String, String> decide(String reference, String outcome, String reasons, String staffUser) {
+        DsrRequest request = objection(reference);
+        Map<String, String> problems = new LinkedHashMap<>();
+        Optional<Task> task = openTask(reference);
+        if (task.isEmpty()) {
+            problems.put("decision", "staff.objection.error.noTask");
+            return problems;
+        }
+        boolean compellingGrounds = "REJECT".equals(outcome);
+        if (!compellingGrounds && !"UPHOLD".equals(outcome)) {
+            problems.put("outcome", "staff.objection.error.outcome");
+        }
+        String text = reasons == null ? "" : reasons.strip();
+        if (text.isEmpty()) {
+            problems.put("reasons", "staff.objection.error.reasons");
+        } else if (text.length() > ObjectionDecisions.MAX_REASONS) {
+            problems.put("reasons", "staff.objection.error.reasonsTooLong");
+        } else if (CONTROL.matcher(text).find()) {
+            problems.put("reasons", "staff.objection.error.reasonsInvalid");
+        }
+        if (!problems.isEmpty()) {
+            return problems;
+        }
+        decisions.record(request.id(), compellingGrounds, text, staffUser);
+        audit.record(staffUser, AuditLog.Action.DECIDE_OBJECTION, request,
+                compellingGrounds ? "compelling grounds" : "upheld");
+        taskService.setAssignee(task.get().getId(), staffUser);
+        taskService.complete(task.get().getId());
+        return problems;
+    }
+
+    boolean isDecided(long requestId) {
+        return decisions.of(requestId).isPresent();
+    }
+
+    /**
+     * The signed answer: direct marketing ended, or the weighed objection's outcome with the reasons. The request is
+     * answered.
+     */
+    @Transactional
+    public void sendLetter(long requestId) {
+        DsrRequest request = requests.get(requestId);
+        Optional<ObjectionDecisions.Decision> decision = decisions.of(requestId);
+        LetterType type = decision.isEmpty() ? LetterType.OBJECTION_MARKETING_ENDED
+                : decision.get().compellingGrounds() ? LetterType.OBJECTION_REJECTED : LetterType.OBJECTION_UPHELD;
+        LetterContent base = letters.contentFor(request, type);
+        List<String> objected = decision.isEmpty() || request.details() == null ? List.of()
+                : List.of(messages.getMessage("objection.requested", new Object[] {request.details()},
+                request.language().locale()));
+        LetterContent content = new LetterContent(base.type(), base.language(), base.reference(), base.recipientName(),
+                base.recipientEmail(), base.receivedOn(), base.answeredOn(), base.dueDate(),
+                decision.map(ObjectionDecisions.Decision::reasons).orElse(null), null, List.of(), objected, null);
+        OutgoingMail.Attachment letter = letters.issue(requestId, content);
+        outbox.enqueue(OutgoingMail.of(requestId, request.requesterEmail(), "objection-answer",
+                request.language().code(), Map.of("reference", request.reference(), "outcome", type.name()))
+                .withAttachment(letter));
+        requests.updateStatus(requestId, RequestStatus.COMPLETED, clock.instant());
+    }
+
+    private Optional<Task> openTask(String reference) {
+        return Optional.ofNullable(taskService.createTaskQuery().processInstanceBusinessKey(reference)
+                .processDefinitionKey(ObjectionProcess.KEY).taskDefinitionKey(ObjectionProcess.TASK_DECIDE_OBJECTION)
+                .singleResult());
+    }
+
+    private DsrRequest objection(String reference) {
+        DsrRequest request = requests.get(reference);
+        if (request.type() != RequestType.OBJECTION) {
+            throw RequestNotFound.withReference(reference);
+        }
+        return request;
+    }
+}

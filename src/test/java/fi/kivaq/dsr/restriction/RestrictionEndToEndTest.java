@@ -1,0 +1,186 @@
+package fi.kivaq.dsr.restriction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.mail.internet.MimeMessage;
+
+import org.awaitility.Awaitility;
+import org.camunda.bpm.engine.HistoryService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import fi.kivaq.dsr.register.ContactRegister;
+import fi.kivaq.dsr.security.StaffGroups;
+import fi.kivaq.dsr.support.Http;
+import fi.kivaq.dsr.support.IntegrationTest;
+import fi.kivaq.dsr.support.Mails;
+import fi.kivaq.dsr.support.SealedPdf;
+import fi.kivaq.dsr.support.StaffUsers;
+import fi.kivaq.dsr.support.TestMailServer;
+import fi.kivaq.dsr.support.TestRegister;
+
+/**
+ * Issue 11's restriction (GDPR Art. 18), end to end over HTTP, SMTP and the engine: filed, proven, decided with a
+ * ground and reasons, the contact restricted (out of the newsletter audience and the register pages), the recipient
+ * told (Art. 19), the signed letter parsed back; then lifted by staff, the person told first (Art. 18(3)).
+ */
+class RestrictionEndToEndTest extends IntegrationTest {
+
+    @Autowired
+    TestRegister register;
+    @Autowired
+    StaffUsers users;
+    @Autowired
+    ContactRegister contacts;
+    @Autowired
+    HistoryService historyService;
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    @BeforeEach
+    void staff() {
+        users.ensure("restrictionstaff", "s3cret-restriction", StaffGroups.STAFF);
+    }
+
+    @Test
+    void aRestrictionKeepsTheContactOutOfUseTellsTheRecipientAndIsLiftedOnlyAfterThePersonIsTold() throws Exception {
+        String email = uniqueAddress("rajoitettava");
+        String name = "Rajoitettava Henkilö-" + letters(email);
+        long contact = register.subscriber(name, email, "fi");
+        long otherSubscriber = register.subscriber("Muu Tilaaja", uniqueAddress("muu.tilaaja"), "fi");
+        String workshop = uniqueAddress("workshop");
+        register.disclose(contact, register.subcontractor("Työpaja Rajoitus Oy", workshop, "fi"), "Työpajan osallistujalista");
+        assertThat(contacts.newsletterAudience()).contains(contact, otherSubscriber);
+
+        String reference = json.readTree(http().postJson("/api/requests", """
+                {"type":"RESTRICTION","email":"%s","name":"%s","language":"fi","details":"Kiistän sukunimeni oikeellisuuden"}"""
+                .formatted(email, name)).body()).get("reference").asText();
+        assertThat(http().post(Mails.verificationPath(awaitMailWithSubject(email, "Vahvista")), "text/plain", new byte[0])
+                .statusCode()).isEqualTo(200);
+
+        Http staff = http();
+        StaffUsers.login(staff, "restrictionstaff", "s3cret-restriction");
+        String page = Awaitility.await().atMost(PATIENCE).until(() -> staff.get("/staff/requests/" + reference
+                + "/restriction").body(), body -> body.contains("Tallenna päätös"));
+        // the request's own page is where the restricted person's data is seen
+        assertThat(page).contains(email).contains("Kiistän sukunimeni oikeellisuuden");
+
+        // without a ground and reasons nothing is decided
+        HttpResponse<String> incomplete = staff.postForm("/staff/requests/" + reference + "/restriction",
+                Map.of("outcome", "GRANT", "reasons", "", "_csrf", StaffUsers.csrf(page)));
+        assertThat(incomplete.statusCode()).isEqualTo(400);
+        assertThat(incomplete.body()).contains("Valitse 18 artiklan 1 kohdan peruste").contains("Kirjoita perustelut");
+
+        HttpResponse<String> decided = staff.postForm("/staff/requests/" + reference + "/restriction", Map.of(
+                "outcome", "GRANT", "ground", "ACCURACY_CONTESTED",
+                "reasons", "Tarkistamme sukunimen organisaatiolta; käsittely on rajoitettu siksi ajaksi.",
+                "_csrf", StaffUsers.csrf(page)));
+        assertThat(decided.statusCode()).as(decided.body()).isEqualTo(302);
+
+        // the recipient is told to restrict too, with the person as it knows them
+        MimeMessage toWorkshop = awaitMailWithSubject(workshop, "Rajoita henkilötietojen käsittelyä");
+        assertThat(Mails.text(toWorkshop)).contains(name).contains(email).contains("Työpajan osallistujalista");
+
+        // the signed letter: restricted, on which ground, why, and who was told
+        MimeMessage answer = awaitMailWithSubject(email, "Käsittelyn rajoittaminen");
+        Mails.Attachment letter = Mails.attachments(answer).get(0);
+        assertThat(SealedPdf.sealIntact(letter.content())).isTrue();
+        String letterText = SealedPdf.text(letter.content()).replaceAll("\\s+", " ");
+        assertThat(letterText).contains(reference).contains("Olemme rajoittaneet tietojesi käsittelyä")
+                .contains("18 artiklan 1 kohdan a alakohta").contains("Tarkistamme sukunimen organisaatiolta")
+                .contains("Työpaja Rajoitus Oy").contains("Ennen kuin poistamme rajoituksen, ilmoitamme")
+                .contains("Tietosuojavaltuutetun toimisto");
+
+        // kept, but out of the newsletter audience and of the staff's register pages
+        assertThat(jdbc.sql("select count(*) from contact where id = :c").param("c", contact).query(Long.class).single())
+                .isEqualTo(1);
+        assertThat(contacts.newsletterAudience()).doesNotContain(contact).contains(otherSubscriber);
+        String search = staff.get("/staff/contacts?q=" + email.substring(0, email.indexOf('@'))).body();
+        assertThat(search).doesNotContain(email);
+        HttpResponse<String> contactPage = staff.get("/staff/contacts/" + contact);
+        assertThat(contactPage.body()).doesNotContain(email).doesNotContain(name);
+        assertThat(contactPage.body()).contains(reference);
+        assertThat(jdbc.sql("select status from dsr_request where reference = :r").param("r", reference)
+                .query(String.class).single()).isEqualTo("COMPLETED");
+
+        // the recipient confirms; the restriction stays until staff lift it
+        assertThat(http().post(Mails.acknowledgementPath(toWorkshop), "text/plain", new byte[0]).statusCode()).isEqualTo(200);
+
+        String restrictedPage = Awaitility.await().atMost(PATIENCE).until(() -> staff.get("/staff/requests/" + reference
+                + "/restriction").body(), body -> body.contains("Lähetä kirje ja poista sitten rajoitus"));
+        HttpResponse<String> noReason = staff.postForm("/staff/requests/" + reference + "/restriction/lift",
+                Map.of("liftReasons", " ", "_csrf", StaffUsers.csrf(restrictedPage)));
+        assertThat(noReason.statusCode()).isEqualTo(400);
+        assertThat(contacts.restrictedBy(contact)).isPresent();
+        HttpResponse<String> lift = staff.postForm("/staff/requests/" + reference + "/restriction/lift", Map.of(
+                "liftReasons", "Organisaatiosi vahvisti sukunimen oikeaksi.", "_csrf", StaffUsers.csrf(restrictedPage)));
+        assertThat(lift.statusCode()).as(lift.body()).isEqualTo(302);
+
+        Awaitility.await().atMost(PATIENCE).until(() -> contacts.restrictedBy(contact).isEmpty());
+        // told first: the lift letter had left the outbox before the restriction ended
+        List<MimeMessage> answers = TestMailServer.receivedBy(email).stream()
+                .filter(m -> Mails.subject(m).contains("Käsittelyn rajoittaminen")).toList();
+        assertThat(answers).hasSize(2);
+        String liftText = SealedPdf.text(Mails.attachments(answers.get(1)).get(0).content()).replaceAll("\\s+", " ");
+        assertThat(liftText).contains("Poistamme tietojesi käsittelyn rajoituksen")
+                .contains("Organisaatiosi vahvisti sukunimen oikeaksi").contains("käräjäoikeu");
+        OffsetDateTime letterSent = jdbc.sql("""
+                        select max(m.sent_at) from outbox_mail m join dsr_request r on r.id = m.request_id
+                        where r.reference = :r and m.recipient = :e""").param("r", reference).param("e", email)
+                .query(OffsetDateTime.class).single();
+        OffsetDateTime lifted = jdbc.sql("""
+                        select d.lifted_at from restriction_decision d join dsr_request r on r.id = d.request_id
+                        where r.reference = :r""").param("r", reference).query(OffsetDateTime.class).single();
+        assertThat(letterSent).isNotNull();
+        assertThat(lifted).isAfterOrEqualTo(letterSent);
+
+        assertThat(contacts.newsletterAudience()).contains(contact);
+        assertThat(staff.get("/staff/contacts/" + contact).body()).contains(email);
+        Awaitility.await().atMost(PATIENCE).until(() -> historyService.createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(reference).processDefinitionKey(RestrictionProcess.KEY).finished().count() == 1);
+    }
+
+    @Test
+    void aRefusedRestrictionIsAnsweredWithTheReasonsAndTheRemediesAndRestrictsNothing() throws Exception {
+        String email = uniqueAddress("ei.rajoitusta");
+        long contact = register.subscriber("Ei Rajoitusta", email, "en");
+        String reference = json.readTree(http().postJson("/api/requests", """
+                {"type":"RESTRICTION","email":"%s","language":"en","details":"Please stop using my data"}"""
+                .formatted(email)).body()).get("reference").asText();
+        http().post(Mails.verificationPath(awaitMailWithSubject(email, "confirm")), "text/plain", new byte[0]);
+
+        Http staff = http();
+        StaffUsers.login(staff, "restrictionstaff", "s3cret-restriction");
+        String page = Awaitility.await().atMost(PATIENCE).until(() -> staff.get("/staff/requests/" + reference
+                + "/restriction").body(), body -> body.contains("name=\"outcome\""));
+        assertThat(staff.postForm("/staff/requests/" + reference + "/restriction", Map.of("outcome", "REFUSE",
+                "reasons", "You do not contest the accuracy of the data, and its processing is lawful.",
+                "_csrf", StaffUsers.csrf(page))).statusCode()).isEqualTo(302);
+
+        MimeMessage answer = awaitMailWithSubject(email, "Restriction of processing");
+        String letterText = SealedPdf.text(Mails.attachments(answer).get(0).content()).replaceAll("\\s+", " ");
+        assertThat(letterText).contains("We have not restricted the processing of your data")
+                .contains("You asked: Please stop using my data")
+                .contains("You do not contest the accuracy of the data").contains("district court")
+                .contains("Office of the Data Protection Ombudsman");
+        assertThat(contacts.restrictedBy(contact)).isEmpty();
+        assertThat(contacts.newsletterAudience()).contains(contact);
+        // the deadline watch ran for the new type as for the others, and ended when the request was answered
+        Awaitility.await().atMost(PATIENCE).until(() -> historyService.createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(reference).processDefinitionKey("deadline-watch").finished().count() == 1);
+    }
+
+    /** Letters made of an address's random part: names take letters only. */
+    private static String letters(String address) {
+        return address.substring(address.indexOf('@') - 8, address.indexOf('@')).chars()
+                .mapToObj(c -> String.valueOf((char) ('a' + Character.digit(c, 16)))).reduce("", String::concat);
+    }
+}
