@@ -11,6 +11,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -65,18 +66,22 @@ class AccessReviewController {
     }
 
     @PostMapping("/staff/requests/{reference}/notes")
-    String addNote(@PathVariable String reference, @RequestParam String text, Authentication staff) {
+    String addNote(@PathVariable String reference, @RequestParam String text, Authentication staff,
+                   RedirectAttributes flash) {
         reviewPage.addNote(reference, cleaned(text), staff.getName());
+        flash.addFlashAttribute("flash", "staff.flash.noteSaved");
         return "redirect:/staff/requests/" + reference;
     }
 
     /** Only a manager refuses (GDPR Art. 12(5)); the reason goes into the refusal letter. */
     @PostMapping("/staff/requests/{reference}/refusal-reason")
-    String recordRefusalReason(@PathVariable String reference, @RequestParam String reason, Authentication staff) {
+    String recordRefusalReason(@PathVariable String reference, @RequestParam String reason, Authentication staff,
+                               RedirectAttributes flash) {
         if (!isManager(staff)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
         reviewPage.recordRefusalReason(reference, cleaned(reason), staff.getName());
+        flash.addFlashAttribute("flash", "staff.flash.refusalSaved");
         return "redirect:/staff/requests/" + reference;
     }
 

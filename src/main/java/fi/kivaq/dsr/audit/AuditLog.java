@@ -26,6 +26,8 @@ public class AuditLog {
         VIEW_RESTRICTION, DECIDE_RESTRICTION, LIFT_RESTRICTION,
         VIEW_OBJECTION, DECIDE_OBJECTION,
         SEARCH_REGISTER, VIEW_CONTACT, PROPOSE_CORRECTION,
+        /** A search of the request list by an address or a name (not by a reference). */
+        SEARCH_REQUESTS,
         /** A rectification changed the contact: the actor is the staff member whose decision it carried out. */
         CHANGE_REGISTER
     }
@@ -72,11 +74,23 @@ public class AuditLog {
      * that an erasure could not find and remove from here.
      */
     public void recordRegisterSearch(String actor, int resultCount) {
+        recordSearch(actor, Action.SEARCH_REGISTER, resultCount);
+    }
+
+    /**
+     * A search of the request list by an address or a name, which finds people as the register search does; the
+     * term is left out for the same reason.
+     */
+    public void recordRequestSearch(String actor, int resultCount) {
+        recordSearch(actor, Action.SEARCH_REQUESTS, resultCount);
+    }
+
+    private void recordSearch(String actor, Action action, int resultCount) {
         jdbc.sql("""
                         insert into audit_log (actor, action, detail, occurred_at)
                         values (:actor, :action, :detail, :now)""")
                 .param("actor", actor)
-                .param("action", Action.SEARCH_REGISTER.name())
+                .param("action", action.name())
                 .param("detail", resultCount + " results")
                 .param("now", clock.instant().atOffset(ZoneOffset.UTC))
                 .update();

@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 
 import fi.kivaq.dsr.shared.DeadlineCalculator;
+import fi.kivaq.dsr.shared.RequestStatus;
 
 /**
  * The manager's dashboard: one page of open requests by deadline with their current task (two engine queries
@@ -26,10 +27,15 @@ import fi.kivaq.dsr.shared.DeadlineCalculator;
 @Service
 public class ManagerDashboard {
 
+    /**
+     * One open request. An unconfirmed one (the requester has not yet confirmed the address, newsletter stops
+     * included) has no running deadline: never overdue, at risk or extendable. {@code workingDaysOverdue} counts
+     * the working days after the due date up to today, for an overdue row.
+     */
     public record Row(String reference, String type, String status, LocalDate receivedOn, LocalDate dueDate,
                       LocalDate originalDueDate, boolean extended, long workingDaysLeft, long calendarDaysLeft,
                       boolean overdue, boolean atRisk, boolean extendable, String task, String assignee,
-                      String processInstanceId) {
+                      String processInstanceId, boolean unconfirmed, long workingDaysOverdue) {
     }
 
     public record Month(YearMonth month, long answered, long onTime) {
@@ -95,14 +101,17 @@ public class ManagerDashboard {
         List<Row> rows = new ArrayList<>();
         for (RequestDeadlines.Deadline d : openPage) {
             Task task = taskByReference.get(d.reference());
-            boolean overdue = d.dueDate().isBefore(today) || d.overdueSince() != null;
+            boolean unconfirmed = d.status() == RequestStatus.AWAITING_VERIFICATION;
+            boolean overdue = !unconfirmed && (d.dueDate().isBefore(today) || d.overdueSince() != null);
             rows.add(new Row(d.reference(), d.type().name(), d.status().name(), calculator.receiptDate(d.receivedAt()),
                     d.dueDate(), d.originalDueDate() != null ? d.originalDueDate() : d.dueDate(), d.isExtended(),
                     calculator.workingDaysBetween(today, d.dueDate()), ChronoUnit.DAYS.between(today, d.dueDate()),
-                    overdue, !overdue && !d.dueDate().isAfter(atRiskUntil),
-                    !d.isExtended() && !today.isAfter(d.dueDate()),
+                    overdue, !unconfirmed && !overdue && !d.dueDate().isAfter(atRiskUntil),
+                    !unconfirmed && !d.isExtended() && !today.isAfter(d.dueDate()),
                     task == null ? null : task.getName(), task == null ? null : task.getAssignee(),
-                    mainProcessByReference.get(d.reference())));
+                    mainProcessByReference.get(d.reference()), unconfirmed,
+                    overdue && d.dueDate().isBefore(today)
+                            ? calculator.workingDaysBetween(d.dueDate().plusDays(1), today) : 0));
         }
 
         YearMonth thisMonth = YearMonth.from(today);

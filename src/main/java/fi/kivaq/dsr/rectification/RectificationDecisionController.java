@@ -16,6 +16,7 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -48,9 +49,10 @@ class RectificationDecisionController {
 
     @PostMapping("/staff/requests/{reference}/rectification")
     String decide(@PathVariable String reference, @RequestParam MultiValueMap<String, String> form,
-                  Authentication staff, Model model, HttpServletResponse response) {
+                  Authentication staff, Model model, HttpServletResponse response, RedirectAttributes flash) {
         RectificationDecisionPage.Saved saved = decisionPage.save(reference, formOf(form), staff.getName());
         if (saved.done()) {
+            flash.addFlashAttribute("flash", "staff.flash.decisionSaved");
             return "redirect:/staff/requests/" + reference;
         }
         response.setStatus(saved.status().value());

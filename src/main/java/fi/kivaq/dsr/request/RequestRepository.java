@@ -225,7 +225,7 @@ public class RequestRepository {
         return value == null ? null : value.toInstant();
     }
 
-    private static DsrRequest map(ResultSet rs, int row) throws SQLException {
+    static DsrRequest map(ResultSet rs, int row) throws SQLException {
         Long contactId = rs.getObject("contact_id") == null ? null : rs.getLong("contact_id");
         return new DsrRequest(
                 rs.getLong("id"),

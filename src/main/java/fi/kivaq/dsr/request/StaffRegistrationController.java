@@ -20,6 +20,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -63,7 +64,8 @@ class StaffRegistrationController {
     @PostMapping("/staff/requests/new")
     String register(@RequestParam Map<String, String> form,
                     @RequestParam(value = "evidence", required = false) MultipartFile upload,
-                    Authentication staff, Model model, HttpServletResponse response) throws IOException {
+                    Authentication staff, Model model, HttpServletResponse response, RedirectAttributes flash)
+            throws IOException {
         IntakeValidator.Result result = validator.validate(new IntakeInput(form.get("type"), form.get("email"),
                 form.get("name"), form.get("language"), form.get("details"), form.get("objectionTo")), RequestChannel.STAFF, Language.DEFAULT);
         Map<String, String> errors = new LinkedHashMap<>(result.errors());
@@ -100,6 +102,8 @@ class StaffRegistrationController {
         DsrRequest filed = intake.fileByStaff(new NewRequest(request.type(), request.email(), request.name(),
                 request.language(), request.details(), RequestChannel.STAFF, receivedAt.get()), via.get(),
                 staff.getName(), evidence);
+        // the request's page says it was registered (staff.flash.registered, templates/web/staff/layout.html)
+        flash.addFlashAttribute("flash", "staff.flash.registered").addFlashAttribute("flashArgument", filed.reference());
         return "redirect:/staff/requests/" + filed.reference();
     }
 

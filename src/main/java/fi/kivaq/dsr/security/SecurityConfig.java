@@ -74,7 +74,8 @@ class SecurityConfig {
                 // and RFC 8058 one-click POSTs come from mail providers without any token of ours.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/request", "/api/requests", "/verify/*", "/unsubscribe/*",
                         "/acknowledge/*", "/confirm-address/*"))
-                .formLogin(form -> form.defaultSuccessUrl("/staff", false))
+                // our login page (web.LoginPage), in the staff member's language; Spring Security checks what it posts
+                .formLogin(form -> form.loginPage("/login").permitAll().defaultSuccessUrl("/staff", false))
                 // HTTP Basic for machines (a Prometheus scraper); people without credentials still get the login page
                 .httpBasic(basic -> basic.authenticationEntryPoint(loginOrBasicChallenge()))
                 .logout(Customizer.withDefaults())

@@ -26,6 +26,8 @@ public class TextBundles {
 
     /** Pages (and the short shared terms that mails borrow from them, such as request types). */
     public static final String PAGES = "templates/i18n/messages";
+    /** The staff pages' words for codes ({@code code.*}), request list, layout, login and error pages. */
+    public static final String STAFF = "templates/i18n/staff";
     /** Response letters (PDF). */
     public static final String LETTERS = "templates/letters/letters";
     /** The mail layout's sign-offs and remedies; the mail bodies are templates under {@code templates/mail/}. */
@@ -33,7 +35,7 @@ public class TextBundles {
     /** The supervisory authority's details, which letters and mails share ({@link SupervisoryAuthority}). */
     public static final String AUTHORITY = "templates/authority/authority";
 
-    public static final List<String> BUNDLES = List.of(PAGES, LETTERS, MAIL, AUTHORITY);
+    public static final List<String> BUNDLES = List.of(PAGES, STAFF, LETTERS, MAIL, AUTHORITY);
 
     /** The application's message source: Spring's {@code messageSource} bean, used by Thymeleaf and our code. */
     @Bean

@@ -16,7 +16,10 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 
 import fi.kivaq.dsr.shared.Language;
 
-/** Public pages speak Finnish unless the visitor picks Swedish or English ({@code ?lang=sv}); the choice is kept in a cookie. */
+/**
+ * Public pages speak Finnish unless the visitor picks Swedish or English ({@code ?lang=sv}); staff pages start in the
+ * browser's language if it is one of ours. The choice ({@code ?lang=} on any page) is kept in a cookie for a year.
+ */
 @Configuration
 class WebConfig implements WebMvcConfigurer {
 
@@ -25,8 +28,9 @@ class WebConfig implements WebMvcConfigurer {
         CookieLocaleResolver resolver = new CookieLocaleResolver("dsr-lang");
         resolver.setDefaultLocale(Language.DEFAULT.locale());
         resolver.setCookieMaxAge(Duration.ofDays(365));
-        // only our three languages: anything else in the cookie falls back to Finnish
-        resolver.setDefaultLocaleFunction(request -> Language.DEFAULT.locale());
+        // only our three languages: anything else in the cookie falls back to Finnish (staff: the browser's)
+        resolver.setDefaultLocaleFunction(request -> StaffPages.isStaffPage(request)
+                ? StaffPages.browserLanguage(request) : Language.DEFAULT.locale());
         return resolver;
     }
 

@@ -47,7 +47,7 @@ class DashboardControllerTest {
     private static ManagerDashboard.View view(int page, int pages) {
         ManagerDashboard.Row row = new ManagerDashboard.Row("DSR-2026-00301", "ACCESS", "IN_PROGRESS",
                 LocalDate.of(2026, 2, 2), LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 2), false, 0, 0, false, true,
-                true, "Review the access extract", null, "pi-1");
+                true, "Review the access extract", null, "pi-1", false, 0);
         return new ManagerDashboard.View(LocalDate.of(2026, 3, 2), List.of(row), page, pages, 1,
                 List.of(new RequestDeadlines.TypeStatusCount(RequestType.ACCESS, RequestStatus.IN_PROGRESS, 1)),
                 List.of(new ManagerDashboard.Month(YearMonth.of(2026, 2), 4, 3)), 4, 3);

@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import fi.kivaq.dsr.request.DsrRequest;
 import fi.kivaq.dsr.request.NewRequest;
 import fi.kivaq.dsr.request.RequestIntake;
+import fi.kivaq.dsr.request.RequestRepository;
 import fi.kivaq.dsr.request.SignedRequestCheck;
 import fi.kivaq.dsr.shared.DeadlineCalculator;
 import fi.kivaq.dsr.shared.Language;
@@ -35,6 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** /staff/dashboard: managers only; overdue and at-risk requests marked; the operations endpoints' access. */
 class ManagerDashboardTest extends IntegrationTest {
 
+    @Autowired
+    RequestRepository requests;
     @Autowired
     IdentityService identityService;
     @Autowired
@@ -71,9 +74,10 @@ class ManagerDashboardTest extends IntegrationTest {
 
     @Test
     void overdueAndAtRiskRequestsAreMarked() {
-        DsrRequest overdue = file(Instant.now().minusSeconds(45L * 24 * 3600));
+        DsrRequest overdue = confirmed(file(Instant.now().minusSeconds(45L * 24 * 3600)));
         // received a month minus two days ago: due within the next few days
-        DsrRequest atRisk = file(ZonedDateTime.now(DeadlineCalculator.HELSINKI).minusMonths(1).plusDays(2).toInstant());
+        DsrRequest atRisk = confirmed(file(ZonedDateTime.now(DeadlineCalculator.HELSINKI).minusMonths(1).plusDays(2)
+                .toInstant()));
         DsrRequest relaxed = file(Instant.now());
         LocalDate today = LocalDate.now(DeadlineCalculator.HELSINKI);
         assertThat(overdue.dueDate()).isBefore(today);
@@ -87,12 +91,16 @@ class ManagerDashboardTest extends IntegrationTest {
         assertThat(overdueRow.text()).contains("MYÖHÄSSÄ").doesNotContain("VAARASSA");
         assertThat(overdueRow.select("a[href$=/staff/requests/" + overdue.reference() + "]")).hasSize(1);
         assertThat(overdueRow.select("form")).as("no extension after the first due date").isEmpty();
+        // "overdue by N working days", never "0 working days" beside a negative count of calendar days
+        long late = calculator.workingDaysBetween(overdue.dueDate().plusDays(1), today);
+        assertThat(late).isPositive();
+        assertThat(overdueRow.selectFirst("td.time-left").text()).isEqualTo("myöhässä " + late + " työpäivää");
 
         Element atRiskRow = row(page, atRisk);
         assertThat(atRiskRow.hasClass("at-risk")).isTrue();
         assertThat(atRiskRow.text()).contains("VAARASSA");
-        assertThat(atRiskRow.select("td").get(4).text())
-                .isEqualTo(String.valueOf(calculator.workingDaysBetween(today, atRisk.dueDate())));
+        assertThat(atRiskRow.selectFirst("td.time-left").text()).startsWith(
+                calculator.workingDaysBetween(today, atRisk.dueDate()) + " työpäivää (");
         assertThat(atRiskRow.select("a[href*=/camunda/app/cockpit/default/#/process-instance/]")).hasSize(1);
         assertThat(atRiskRow.select("form textarea[name=reason]")).hasSize(1);
 
@@ -103,6 +111,46 @@ class ManagerDashboardTest extends IntegrationTest {
                 .noneMatch(r -> r.hasClass("overdue") || r.hasClass("at-risk"))).isTrue();
         assertThat(page.select("svg.chart rect.bar")).hasSize(12);
         assertThat(page.select("table.counts td").eachText()).contains("Odottaa vahvistusta");
+    }
+
+    @Test
+    void anUnconfirmedRequestIsNeitherLateNorAtRiskNorOfferedAnExtension() {
+        // a newsletter stop from the web form, never confirmed, received long ago
+        DsrRequest unconfirmed = intake.file(new NewRequest(RequestType.UNSUBSCRIBE, uniqueAddress("dash-unconfirmed"),
+                null, Language.FI, null, RequestChannel.WEB_FORM, Instant.now().minusSeconds(40L * 24 * 3600)));
+        DsrRequest almostDue = intake.file(new NewRequest(RequestType.ACCESS, uniqueAddress("dash-unconfirmed"), null,
+                Language.FI, null, RequestChannel.API,
+                ZonedDateTime.now(DeadlineCalculator.HELSINKI).minusMonths(1).plusDays(2).toInstant()));
+
+        Document page = Jsoup.parse(StaffLogin.login(http(), "dashmanager", "pw-dashmanager")
+                .get("/staff/dashboard").body());
+
+        for (DsrRequest request : List.of(unconfirmed, almostDue)) {
+            Element row = row(page, request);
+            assertThat(row.hasClass("overdue") || row.hasClass("at-risk")).as(request.reference()).isFalse();
+            assertThat(row.text()).doesNotContain("MYÖHÄSSÄ").doesNotContain("VAARASSA");
+            assertThat(row.select("form")).as("no extension for " + request.reference()).isEmpty();
+            assertThat(row.selectFirst("td.time-left").text()).startsWith("Odottaa pyytäjän vahvistusta");
+        }
+    }
+
+    @Test
+    void thePageAfterAnExtensionKeepsTheStaffHeader() {
+        DsrRequest request = confirmed(file(ZonedDateTime.now(DeadlineCalculator.HELSINKI).minusDays(3).toInstant()));
+        Http manager = StaffLogin.login(http(), "dashmanager", "pw-dashmanager");
+        String csrf = StaffLogin.csrf(manager.get("/staff/dashboard").body());
+
+        Document result = Jsoup.parse(manager.postForm("/staff/requests/" + request.reference() + "/extension",
+                java.util.Map.of("reason", "Paljon tietoja", "_csrf", csrf)).body());
+
+        assertThat(result.select("#extension-result").text()).startsWith("Määräaikaa jatkettiin");
+        assertThat(result.select("header.staff-header #dashboard-link")).hasSize(1);
+        assertThat(result.select("header.staff-header form.logout")).hasSize(1);
+    }
+
+    private DsrRequest confirmed(DsrRequest request) {
+        requests.markVerified(request.id(), Instant.now());
+        return requests.get(request.id());
     }
 
     @Test

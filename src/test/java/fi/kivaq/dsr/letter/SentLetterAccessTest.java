@@ -44,7 +44,7 @@ class SentLetterAccessTest extends IntegrationTest {
         users.ensure("letterstaff", "s3cret-letters", StaffGroups.STAFF);
         Http staff = http();
         StaffUsers.login(staff, "letterstaff", "s3cret-letters");
-        assertThat(staff.get("/staff").body()).contains(path).contains("UNSUBSCRIBE_CONFIRMATION");
+        assertThat(staff.get("/staff").body()).contains(path).contains("Uutiskirjeen lopetuksen vahvistus");
 
         HttpResponse<byte[]> letter = staff.getBytes(path);
         assertThat(letter.statusCode()).isEqualTo(200);

@@ -77,6 +77,8 @@ class RectificationProcessTest extends IntegrationTest {
         HttpResponse<String> saved = decide(c, List.of(Map.entry("value.NAME", "Oikaisu Uusinimi"),
                 Map.entry("value.ROLE", "Koordinaattori"), Map.entry("approve", "NAME"), Map.entry("approve", "ROLE")));
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
+        assertThat(Jsoup.parse(staff.get("/staff/requests/" + c.reference()).body()).select("#flash").text())
+                .isEqualTo("Päätös tallennettiin. Prosessi jatkuu seuraavaan vaiheeseen.");
 
         Awaitility.await().atMost(PATIENCE).until(() -> contactValue(c, "name"), "Oikaisu Uusinimi"::equals);
         assertThat(contactValue(c, "role")).isEqualTo("Koordinaattori");

@@ -153,14 +153,14 @@ class ContactDirectoryTest extends IntegrationTest {
 
         List<Element> consents = page.select("#consents tbody tr");
         assertThat(consents).hasSize(2);
-        assertThat(consents.get(0).text()).contains("peruutettu").contains("ONE_CLICK").contains("voimassa");
+        assertThat(consents.get(0).text()).contains("peruutettu").contains("Uutiskirjeen lopetuslinkki").contains("voimassa");
         assertThat(consents.get(0).hasClass("current")).isTrue();
-        assertThat(consents.get(1).text()).contains("annettu").contains("EVENT").doesNotContain("voimassa");
+        assertThat(consents.get(1).text()).contains("annettu").contains("Tapahtuma").doesNotContain("voimassa");
         assertThat(consents.get(1).hasClass("current")).isFalse();
         assertThat(page.selectFirst("#newsletter-state").attr("data-subscribed")).isEqualTo("false");
 
         assertThat(page.selectFirst("#disclosures").text()).contains("Fasilitaattorit " + unique + " Oy")
-                .contains("FACILITATOR").contains("Työpaja " + unique);
+                .contains("Fasilitaattori").doesNotContain("FACILITATOR").contains("Työpaja " + unique);
         assertThat(page.selectFirst("#invoices").text()).contains("INV-" + unique).contains("14.3.2025")
                 .contains("1.1.2032");
 

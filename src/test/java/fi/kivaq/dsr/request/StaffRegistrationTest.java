@@ -100,7 +100,7 @@ class StaffRegistrationTest extends IntegrationTest {
                 rs.getString(1) + "/" + rs.getString(2)).single()).isEqualTo("image/jpeg/NONE");
 
         String page = staff.get("/staff/requests/" + reference).body();
-        assertThat(page).contains("31.1.2026 10:00").contains("2.3.2026").contains("kirjeellä").contains("kirje.jpg");
+        assertThat(page).contains("31.1.2026 10.00").contains("2.3.2026").contains("kirjeellä").contains("kirje.jpg");
 
         // no link is mailed: staff check the signed letter instead
         Task check = awaitTask(reference, "UserTask_CheckSignedRequest");
@@ -297,8 +297,13 @@ class StaffRegistrationTest extends IntegrationTest {
     @Test
     void aPhoneCallWithoutEvidenceGetsTheVerificationLink() {
         String email = uniqueAddress("puhelin");
-        String reference = referenceOf(submit(loggedIn(), fields("ACCESS", email, "PHONE", "2026-11-20T14:00"),
+        Http staff = loggedIn();
+        String reference = referenceOf(submit(staff, fields("ACCESS", email, "PHONE", "2026-11-20T14:00"),
                 null, null, null));
+        // the request's page, where the registration leads, says that it was registered, once
+        assertThat(org.jsoup.Jsoup.parse(staff.get("/staff/requests/" + reference).body()).select("#flash").text())
+                .isEqualTo("Pyyntö " + reference + " kirjattiin. Määräaika on laskettu saapumisajasta.");
+        assertThat(org.jsoup.Jsoup.parse(staff.get("/staff/requests/" + reference).body()).select("#flash")).isEmpty();
         assertThat(Mails.text(awaitMailWithSubject(email, "Vahvista"))).contains(reference);
         assertThat(jdbc.sql("select verification_state from dsr_request where reference = :r").param("r", reference)
                 .query(String.class).single()).isEqualTo("PENDING");

@@ -53,7 +53,7 @@ class StaffAccessTest extends IntegrationTest {
         StaffUsers.login(staff, "teststaff", "s3cret-staff");
         HttpResponse<String> home = staff.get("/staff");
         assertThat(home.statusCode()).isEqualTo(200);
-        assertThat(home.body()).contains("Viimeisimmät pyynnöt");
+        assertThat(home.body()).contains("<h1>Pyynnöt</h1>").contains("id=\"request-search\"");
 
         Http outsider = http();
         StaffUsers.login(outsider, "outsider", "s3cret-outsider");
