@@ -53,6 +53,16 @@ public class NewsletterSuppression {
         }
     }
 
+    /**
+     * The suppression list as it is now, for checking many addresses at once (an import): one read instead of one
+     * per address.
+     */
+    public java.util.function.Predicate<String> snapshot() {
+        java.util.Set<String> hashes = new java.util.HashSet<>(jdbc.sql("select address_hash from newsletter_suppression")
+                .query(String.class).list());
+        return email -> hashes.contains(keyedHash(email));
+    }
+
     public boolean isSuppressed(String email) {
         return jdbc.sql("select count(*) from newsletter_suppression where address_hash = :hash")
                 .param("hash", keyedHash(email)).query(Long.class).single() > 0;
