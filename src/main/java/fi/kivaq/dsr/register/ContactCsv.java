@@ -52,6 +52,10 @@ final class ContactCsv {
             return name().toLowerCase(Locale.ROOT);
         }
 
+        List<String> aliases() {
+            return names;
+        }
+
         static Column forHeader(String header) {
             String key = key(header);
             for (Column column : values()) {

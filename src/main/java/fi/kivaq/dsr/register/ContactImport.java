@@ -80,6 +80,12 @@ public class ContactImport {
             return lines.getOrDefault(outcome, List.of());
         }
 
+        /** The first {@code max} lines of an outcome: a page for 100,000 rows stays readable. */
+        public List<Integer> firstLines(Outcome outcome, int max) {
+            List<Integer> all = lines(outcome);
+            return all.size() <= max ? all : all.subList(0, max);
+        }
+
         public boolean valid() {
             return problems.isEmpty();
         }

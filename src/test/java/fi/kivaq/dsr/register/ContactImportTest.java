@@ -33,6 +33,8 @@ class ContactImportTest extends IntegrationTest {
     ContactRegister contacts;
     @Autowired
     TestRegister register;
+    @Autowired
+    ImportCommand command;
 
     @Test
     void theDryRunOfAWindows1252FileReportsEveryRowExactlyAndWritesNothing() {
@@ -174,6 +176,38 @@ class ContactImportTest extends IntegrationTest {
 
         assertThat(report.problems()).containsExactly(new Problem(1, "import.file.noHeader", List.of()));
         assertThat(report.rows()).isZero();
+    }
+
+    @Test
+    void theCommandLinePrintsTheDryRunAndAppliesOnlyWithApply(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        String tag = tag();
+        String address = "cli." + tag + "@test.example";
+        java.nio.file.Path file = dir.resolve("contacts.csv");
+        java.nio.file.Files.write(file, ("name,email,source\nKalle Komento," + address + ",EMAIL\n"
+                + "Bad Row,not-an-address,EMAIL\n").getBytes(StandardCharsets.UTF_8));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        command.printTo(new java.io.PrintStream(out, true, StandardCharsets.UTF_8));
+
+        command.run(new org.springframework.boot.DefaultApplicationArguments("import", file.toString(), "--apply"));
+
+        assertThat(command.getExitCode()).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("NOT applied")
+                .contains("line 3: The e-mail address \"not-an-address\" is not valid.");
+        assertThat(contacts.findContactIdByEmail(address)).isEmpty();
+
+        java.nio.file.Files.write(file, ("name,email,source\nKalle Komento," + address + ",EMAIL\n")
+                .getBytes(StandardCharsets.UTF_8));
+        out.reset();
+        command.run(new org.springframework.boot.DefaultApplicationArguments("import", file.toString()));
+        assertThat(command.getExitCode()).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Dry run of").contains("--apply");
+        assertThat(contacts.findContactIdByEmail(address)).isEmpty();
+
+        command.run(new org.springframework.boot.DefaultApplicationArguments("import", file.toString(), "--apply"));
+        assertThat(command.getExitCode()).isZero();
+        assertThat(contacts.findContactIdByEmail(address)).isPresent();
+        command.printTo(System.out);
     }
 
     private long count(String table) {
