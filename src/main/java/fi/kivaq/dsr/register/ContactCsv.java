@@ -157,8 +157,14 @@ final class ContactCsv {
 
     /** A header as compared: letters and digits only, lower case, without accents ("Sähköposti" → "sahkoposti"). */
     static String key(String header) {
-        String plain = Normalizer.normalize(header.strip().toLowerCase(Locale.ROOT), Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "");
-        return plain.replaceAll("[^a-z0-9]", "");
+        String lower = header.strip().toLowerCase(Locale.ROOT);
+        StringBuilder key = new StringBuilder(lower.length());
+        for (char c : Normalizer.normalize(lower, Normalizer.Form.NFD).toCharArray()) {
+            // after NFD an accented letter is its base letter and a combining mark, which is dropped here
+            if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+                key.append(c);
+            }
+        }
+        return key.toString();
     }
 }
