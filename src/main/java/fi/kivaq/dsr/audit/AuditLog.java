@@ -29,7 +29,13 @@ public class AuditLog {
         /** A search of the request list by an address or a name (not by a reference). */
         SEARCH_REQUESTS,
         /** A rectification changed the contact: the actor is the staff member whose decision it carried out. */
-        CHANGE_REGISTER
+        CHANGE_REGISTER,
+        /** A register import's dry run, refusal (invalid rows) and application: counts and the file's hash only. */
+        IMPORT_DRY_RUN, IMPORT_REFUSED, IMPORT_REGISTER,
+        /** Staff added or edited a contact by hand: the fields changed, never their values. */
+        CREATE_CONTACT, EDIT_CONTACT,
+        /** The register (or a search result) exported as CSV: the number of contacts. */
+        EXPORT_REGISTER
     }
 
     public record Entry(String actor, String action, String reference, String detail, java.time.OffsetDateTime occurredAt) {
@@ -94,6 +100,32 @@ public class AuditLog {
                 .param("detail", resultCount + " results")
                 .param("now", clock.instant().atOffset(ZoneOffset.UTC))
                 .update();
+    }
+
+    /**
+     * Something done to the register as a whole (an import, an export), by a staff member or an operator: the
+     * detail holds counts and hashes, never a name or an address.
+     */
+    public void recordForRegister(String actor, Action action, String detail) {
+        jdbc.sql("""
+                        insert into audit_log (actor, action, detail, occurred_at)
+                        values (:actor, :action, :detail, :now)""")
+                .param("actor", actor)
+                .param("action", action.name())
+                .param("detail", detail)
+                .param("now", clock.instant().atOffset(ZoneOffset.UTC))
+                .update();
+    }
+
+    /** The register's own entries (imports, exports, searches), newest first. */
+    public List<Entry> forRegister(Action action, int limit) {
+        return jdbc.sql("""
+                        select actor, action, reference, detail, occurred_at from audit_log
+                        where action = :action order by occurred_at desc, id desc fetch first %d rows only"""
+                        .formatted(limit))
+                .param("action", action.name())
+                .query(AuditLog::entry)
+                .list();
     }
 
     /** The contact's audit trail, newest first; still there after the contact itself was erased. */

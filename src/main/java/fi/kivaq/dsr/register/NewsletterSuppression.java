@@ -35,10 +35,18 @@ public class NewsletterSuppression {
     }
 
     public String keyedHash(String email) {
+        return keyedHash(newMac(), email);
+    }
+
+    private static String keyedHash(Mac mac, String email) {
+        return HexFormat.of().formatHex(mac.doFinal(EmailAddresses.normalise(email).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            return HexFormat.of().formatHex(mac.doFinal(EmailAddresses.normalise(email).getBytes(StandardCharsets.UTF_8)));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
         }
@@ -51,6 +59,20 @@ public class NewsletterSuppression {
             jdbc.sql("insert into newsletter_suppression (address_hash, created_at) values (:hash, :now)")
                     .param("hash", hash).param("now", clock.instant().atOffset(ZoneOffset.UTC)).update();
         }
+    }
+
+    /**
+     * The suppression list as it is now, for checking many addresses at once (an import): one read instead of one
+     * per address.
+     */
+    public java.util.function.Predicate<String> snapshot() {
+        java.util.Set<String> hashes = new java.util.HashSet<>(jdbc.sql("select address_hash from newsletter_suppression")
+                .query(String.class).list());
+        if (hashes.isEmpty()) {
+            return email -> false;
+        }
+        Mac mac = newMac(); // one for the whole check: the caller's thread only
+        return email -> hashes.contains(keyedHash(mac, email));
     }
 
     public boolean isSuppressed(String email) {

@@ -40,7 +40,7 @@ class RegisterPersonalData implements PersonalDataOwner {
     @Override
     public List<Table> tables() {
         return List.of(
-                Table.named("organisation").notPersonal("id", "name", "kind", "created_at"),
+                Table.named("organisation").notPersonal("id", "name", "kind", "business_id", "created_at"),
                 Table.named("contact").personal("name", "email", "email_normalised", "role")
                         .notPersonal("id", "organisation_id", "language", "source", "created_at", "last_activity_at",
                                 "restricted_by_request_id"),
@@ -50,7 +50,10 @@ class RegisterPersonalData implements PersonalDataOwner {
                 Table.named("invoice_link").personal("customer_name")
                         .notPersonal("id", "contact_id", "invoice_number", "invoice_date", "purge_on"),
                 // a keyed hash: without the secret it cannot be tested against guessed addresses
-                Table.named("newsletter_suppression").notPersonal("address_hash", "created_at"));
+                Table.named("newsletter_suppression").notPersonal("address_hash", "created_at"),
+                // an uploaded import file between its dry run and its application
+                Table.named("contact_import_file").personal("content")
+                        .notPersonal("token_hash", "file_hash", "uploaded_by", "created_at"));
     }
 
     @Override
@@ -62,6 +65,8 @@ class RegisterPersonalData implements PersonalDataOwner {
                 new Retention("one-click unsubscribe links", "with the contact"),
                 new Retention("invoice links (name of the invoiced customer)",
                         "6 years from the end of the financial year (Accounting Act 1336/1997): purge_on"),
+                new Retention("uploaded import files (CSV)",
+                        "until applied or discarded, at most a day; any erasure removes every staged file"),
                 new Retention("suppression hash of an erased address",
                         "indefinitely: the only way to keep an erased address off the newsletter"));
     }
@@ -114,6 +119,8 @@ class RegisterPersonalData implements PersonalDataOwner {
     @Override
     public Optional<LocalDate> erase(PersonErasure erasure) {
         suppression.suppress(erasure.person().address());
+        // a staged import file may hold the person: staff upload it again after the erasure, which then skips them
+        jdbc.sql("delete from contact_import_file").update();
         if (erasure.person().contactId() == null) {
             return Optional.empty();
         }
