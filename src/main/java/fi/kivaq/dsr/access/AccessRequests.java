@@ -73,24 +73,26 @@ public class AccessRequests {
 
     /**
      * Gathers the register extract by the verified address and keeps it with the request, so staff review exactly
-     * what the letter will contain. Called again when staff send the extract back.
+     * what the letter will contain. Called again when staff send the extract back. Every module is asked, also when
+     * the address is not (or no longer) a contact: invoice links kept after an erasure, earlier requests and their
+     * notes are data held too.
      *
-     * @return whether the register holds data about the address
+     * @return whether anything at all is held about the address ("no data" only when nothing is)
      */
     @Transactional
     public boolean gatherExtract(long requestId) {
         DsrRequest request = verifiedRequest(requestId);
         Optional<Long> contact = register.findContactIdByEmail(request.requesterEmail());
         contact.ifPresent(id -> requests.linkContact(requestId, id));
-        String content = contact.map(id -> write(extracts.extract(requestId, id, request.requesterEmail())))
-                .orElse(null);
+        AccessExtract extract = extracts.extract(requestId, contact.orElse(null), request.requesterEmail());
+        boolean held = extract.holdsAnything();
         jdbc.sql("""
                         insert into access_extract (request_id, data_held, content, gathered_at)
                         values (:request, :held, :content, :now)""")
-                .param("request", requestId).param("held", contact.isPresent()).param("content", content)
+                .param("request", requestId).param("held", held).param("content", held ? write(extract) : null)
                 .param("now", clock.instant().atOffset(ZoneOffset.UTC))
                 .update();
-        return contact.isPresent();
+        return held;
     }
 
     /** The newest extract gathered for the request. */
