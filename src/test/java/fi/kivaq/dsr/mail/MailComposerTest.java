@@ -48,6 +48,20 @@ class MailComposerTest {
         assertThat(mail.text()).contains("https://dsr.kivaq.example/verify/TOKEN");
         assertThat(mail.html()).contains("href=\"https://dsr.kivaq.example/verify/TOKEN\"");
         assertThat(mail.text()).contains("DSR-2026-00042");
+        // the button says what it does in the mail's language, not the 80-character address
+        assertThat(mail.html()).contains(">" + messages().getMessage("mail.link.button", null, language.locale()) + "</a>")
+                .doesNotContain(">https://dsr.kivaq.example/verify/TOKEN</a>");
+    }
+
+    @Test
+    void mailsAreSignedWithTheAddressTheyComeFrom() {
+        MailComposer sending = new MailComposer(controller(), messages(),
+                new MailProperties("KivaQ OyAb <tietosuoja@kivaq.fi>", null, null, null, 30, null));
+
+        assertThat(sending.compose("verification", "fi", model()).text())
+                .endsWith("\n\nYstävällisin terveisin\nKivaQ OyAb\ntietosuoja@kivaq.fi\n");
+        assertThat(sending.compose("subcontractor-erasure", "en", model()).text())
+                .endsWith("Sabina Simola-Ström, tietosuoja@kivaq.fi\n");
     }
 
     @ParameterizedTest
