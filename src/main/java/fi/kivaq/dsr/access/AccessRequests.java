@@ -160,13 +160,13 @@ public class AccessRequests {
         LetterContent base = letters.contentFor(request, LetterType.RECEIPT);
         return new LetterContent(LetterType.ACCESS_DATA, base.language(), base.reference(), base.recipientName(),
                 base.recipientEmail(), base.receivedOn(), base.answeredOn(), base.dueDate(), null, null, null, null,
-                extract);
+                extract).aboutTheRequestOf(base);
     }
 
     private static LetterContent withReason(LetterContent c, String reason) {
         return new LetterContent(c.type(), c.language(), c.reference(), c.recipientName(), c.recipientEmail(),
                 c.receivedOn(), c.answeredOn(), c.dueDate(), reason, c.purgeDate(), c.notifiedRecipients(),
-                c.changes(), c.extract());
+                c.changes(), c.extract()).aboutTheRequestOf(c);
     }
 
     /** Answers go only to the address the request proved control of; anything else is a bug, so fail loudly. */
@@ -183,7 +183,9 @@ public class AccessRequests {
     private void mail(DsrRequest request, String template, OutgoingMail.Attachment letter) {
         outbox.enqueue(OutgoingMail.of(request.id(), request.requesterEmail(), template, request.language().code(),
                 Map.of("reference", request.reference(), "dueDate", request.dueDate() != null ? request.dueDate()
-                        : request.receivedAt().atZone(java.time.ZoneId.of("Europe/Helsinki")).toLocalDate()))
+                        : request.receivedAt().atZone(java.time.ZoneId.of("Europe/Helsinki")).toLocalDate(),
+                        // the receipt says the address was verified only when the link was actually confirmed
+                        "addressVerified", request.verificationState() == VerificationState.VERIFIED))
                 .withAttachment(letter));
     }
 

@@ -81,6 +81,8 @@ class AccessCopyTest extends IntegrationTest {
 
         byte[] letter = answeredLetter(email, true);
         String text = SealedPdf.text(letter).replaceAll("\\s+", " ");
+        // the request gave no name, the register knows it: the letter greets her by it
+        assertThat(text).contains("Dear Kaisu Kokonainen,").doesNotContain("Hello,");
         assertThat(text).contains("INV-" + unique).contains("Invoicing data").contains("Kept until")
                 .contains("Last activity")
                 .contains("Staff notes about you").contains("Asked by phone about invoice " + unique)
