@@ -52,12 +52,12 @@ public record AccessExtract(
 
     /**
      * Whether anything at all is held about the person. The transfers are not data but a statement about the rest,
-     * and a view log exists only of data held, so neither counts on its own.
+     * and the view log counts no more on its own: staff opening the very request being answered (e.g. to check a
+     * scanned letter) must not turn "we hold no data" into an extract of nothing but that view.
      */
     public boolean holdsAnything() {
         return contact != null || organisation != null || !consentHistory.isEmpty() || !disclosures.isEmpty()
-                || !previousRequests.isEmpty() || !invoiceLinks.isEmpty() || !staffNotes.isEmpty()
-                || !staffViews.isEmpty();
+                || !previousRequests.isEmpty() || !invoiceLinks.isEmpty() || !staffNotes.isEmpty();
     }
 
     /**
