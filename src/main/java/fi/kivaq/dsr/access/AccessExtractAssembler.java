@@ -25,10 +25,10 @@ class AccessExtractAssembler {
 
     /**
      * @param requestId the request being answered: not one of the "earlier requests"
-     * @param contactId the person's contact in the register
+     * @param contactId the person's contact in the register, or {@code null} when the address is not a contact
      * @param address   the verified address of the request
      */
-    AccessExtract extract(long requestId, long contactId, String address) {
+    AccessExtract extract(long requestId, Long contactId, String address) {
         PersonalDataOwner.Person person = new PersonalDataOwner.Person(requestId, contactId,
                 EmailAddresses.normalise(address));
         PersonalDataOwner.AccessCopy copy = new PersonalDataOwner.AccessCopy();

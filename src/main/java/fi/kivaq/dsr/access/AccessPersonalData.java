@@ -1,10 +1,17 @@
 package fi.kivaq.dsr.access;
 
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import fi.kivaq.dsr.request.RequestRepository;
+import fi.kivaq.dsr.shared.AccessExtract;
+import fi.kivaq.dsr.shared.DeadlineCalculator;
 import fi.kivaq.dsr.shared.PersonalDataOwner;
 
 /**
@@ -17,9 +24,11 @@ class AccessPersonalData implements PersonalDataOwner {
     private static final String ERASED = "(erased)";
 
     private final JdbcClient jdbc;
+    private final RequestRepository requests;
 
-    AccessPersonalData(JdbcClient jdbc) {
+    AccessPersonalData(JdbcClient jdbc, RequestRepository requests) {
         this.jdbc = jdbc;
+        this.requests = requests;
     }
 
     @Override
@@ -37,6 +46,31 @@ class AccessPersonalData implements PersonalDataOwner {
                 new Retention("register extracts of access requests",
                         "with the request (5 years after it is answered: what was disclosed to whom)"),
                 new Retention("staff notes and refusal reasons", "with the request"));
+    }
+
+    /**
+     * What staff wrote on the person's requests (notes and refusal reasons) is data about them (Art. 15(3)); the
+     * author is staff's, not theirs, and stays out. The extracts themselves are copies of the rest, not more data.
+     */
+    @Override
+    public void describe(Person person, AccessCopy copy) {
+        Map<Long, String> references = requests.requestsOfPerson(person.contactId(), person.address()).stream()
+                .collect(Collectors.toMap(RequestRepository.RequestKey::id, RequestRepository.RequestKey::reference));
+        if (references.isEmpty()) {
+            return;
+        }
+        copy.staffNotes(jdbc.sql("""
+                        select request_id, kind, text, created_at from request_note
+                        where request_id in (:requests) order by created_at, id""")
+                .param("requests", List.copyOf(references.keySet()))
+                .query((rs, i) -> new AccessExtract.StaffNote(
+                        helsinkiDate(rs.getObject("created_at", OffsetDateTime.class)),
+                        references.get(rs.getLong("request_id")), rs.getString("kind"), rs.getString("text")))
+                .list());
+    }
+
+    private static LocalDate helsinkiDate(OffsetDateTime at) {
+        return at == null ? null : at.atZoneSameInstant(DeadlineCalculator.HELSINKI).toLocalDate();
     }
 
     /** The extract's content and the notes' text go; that an extract was gathered, and when, stays. */

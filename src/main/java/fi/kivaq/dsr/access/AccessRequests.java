@@ -73,24 +73,26 @@ public class AccessRequests {
 
     /**
      * Gathers the register extract by the verified address and keeps it with the request, so staff review exactly
-     * what the letter will contain. Called again when staff send the extract back.
+     * what the letter will contain. Called again when staff send the extract back. Every module is asked, also when
+     * the address is not (or no longer) a contact: invoice links kept after an erasure, earlier requests and their
+     * notes are data held too.
      *
-     * @return whether the register holds data about the address
+     * @return whether anything at all is held about the address ("no data" only when nothing is)
      */
     @Transactional
     public boolean gatherExtract(long requestId) {
         DsrRequest request = verifiedRequest(requestId);
         Optional<Long> contact = register.findContactIdByEmail(request.requesterEmail());
         contact.ifPresent(id -> requests.linkContact(requestId, id));
-        String content = contact.map(id -> write(extracts.extract(requestId, id, request.requesterEmail())))
-                .orElse(null);
+        AccessExtract extract = extracts.extract(requestId, contact.orElse(null), request.requesterEmail());
+        boolean held = extract.holdsAnything();
         jdbc.sql("""
                         insert into access_extract (request_id, data_held, content, gathered_at)
                         values (:request, :held, :content, :now)""")
-                .param("request", requestId).param("held", contact.isPresent()).param("content", content)
+                .param("request", requestId).param("held", held).param("content", held ? write(extract) : null)
                 .param("now", clock.instant().atOffset(ZoneOffset.UTC))
                 .update();
-        return contact.isPresent();
+        return held;
     }
 
     /** The newest extract gathered for the request. */
@@ -158,13 +160,13 @@ public class AccessRequests {
         LetterContent base = letters.contentFor(request, LetterType.RECEIPT);
         return new LetterContent(LetterType.ACCESS_DATA, base.language(), base.reference(), base.recipientName(),
                 base.recipientEmail(), base.receivedOn(), base.answeredOn(), base.dueDate(), null, null, null, null,
-                extract);
+                extract).aboutTheRequestOf(base);
     }
 
     private static LetterContent withReason(LetterContent c, String reason) {
         return new LetterContent(c.type(), c.language(), c.reference(), c.recipientName(), c.recipientEmail(),
                 c.receivedOn(), c.answeredOn(), c.dueDate(), reason, c.purgeDate(), c.notifiedRecipients(),
-                c.changes(), c.extract());
+                c.changes(), c.extract()).aboutTheRequestOf(c);
     }
 
     /** Answers go only to the address the request proved control of; anything else is a bug, so fail loudly. */
@@ -181,7 +183,9 @@ public class AccessRequests {
     private void mail(DsrRequest request, String template, OutgoingMail.Attachment letter) {
         outbox.enqueue(OutgoingMail.of(request.id(), request.requesterEmail(), template, request.language().code(),
                 Map.of("reference", request.reference(), "dueDate", request.dueDate() != null ? request.dueDate()
-                        : request.receivedAt().atZone(java.time.ZoneId.of("Europe/Helsinki")).toLocalDate()))
+                        : request.receivedAt().atZone(java.time.ZoneId.of("Europe/Helsinki")).toLocalDate(),
+                        // the receipt says the address was verified only when the link was actually confirmed
+                        "addressVerified", request.verificationState() == VerificationState.VERIFIED))
                 .withAttachment(letter));
     }
 

@@ -75,8 +75,10 @@ class RequestReviewPage {
         DsrRequest request = requests.get(reference);
         Optional<AccessRequests.GatheredExtract> extract = request.type() == RequestType.ACCESS
                 ? access.currentExtract(request.id()) : Optional.empty();
-        extract.ifPresent(e -> audit.record(staffUser, AuditLog.Action.VIEW_EXTRACT, request,
-                "staff page, extract gathered " + e.gatheredAt()));
+        // the page shows the requester's address, name and details: every view is logged (Art. 15, C-579/21)
+        extract.ifPresentOrElse(e -> audit.record(staffUser, AuditLog.Action.VIEW_EXTRACT, request,
+                        "staff page, extract gathered " + e.gatheredAt()),
+                () -> audit.record(staffUser, AuditLog.Action.VIEW_REQUEST, request, "staff page"));
         List<Task> tasks = taskService.createTaskQuery().processInstanceBusinessKey(reference).list();
         return new Page(request, requests.receivedVia(request.id()).orElse(null), evidence.of(request.id()),
                 extract.orElse(null), notes.of(request.id()), tasks, manager, audit.forRequest(request.id()));

@@ -19,23 +19,58 @@ import fi.kivaq.dsr.request.DsrRequest;
 @Service
 public class AuditLog {
 
+    /**
+     * Why staff processed the data. The person is told the dates and purposes of the views of their data in the
+     * access copy (CJEU C-579/21), not who viewed it.
+     */
+    public enum Purpose {
+        /** Handling a data-subject request: its page, extract, letter, evidence, a rectification decision. */
+        REQUEST_HANDLING,
+        /** The customer relationship: the staff view of the contact register. */
+        CUSTOMER_RELATIONSHIP,
+        /** Keeping the data accurate: a staff member proposing a correction. */
+        ACCURACY
+    }
+
     public enum Action {
-        VIEW_EXTRACT, VIEW_LETTER_PREVIEW, VIEW_EVIDENCE, ADD_NOTE, RECORD_REFUSAL_REASON,
+        VIEW_REQUEST, VIEW_EXTRACT, VIEW_LETTER_PREVIEW, VIEW_EVIDENCE, ADD_NOTE, RECORD_REFUSAL_REASON,
         VIEW_RECTIFICATION, DECIDE_RECTIFICATION,
         /** A restricted contact's data, seen only through its restriction request (GDPR Art. 18). */
         VIEW_RESTRICTION, DECIDE_RESTRICTION, LIFT_RESTRICTION,
         VIEW_OBJECTION, DECIDE_OBJECTION,
-        SEARCH_REGISTER, VIEW_CONTACT, PROPOSE_CORRECTION,
+        SEARCH_REGISTER(Purpose.CUSTOMER_RELATIONSHIP), VIEW_CONTACT(Purpose.CUSTOMER_RELATIONSHIP),
+        PROPOSE_CORRECTION(Purpose.ACCURACY),
         /** A search of the request list by an address or a name (not by a reference). */
         SEARCH_REQUESTS,
         /** A rectification changed the contact: the actor is the staff member whose decision it carried out. */
         CHANGE_REGISTER,
         /** A register import's dry run, refusal (invalid rows) and application: counts and the file's hash only. */
-        IMPORT_DRY_RUN, IMPORT_REFUSED, IMPORT_REGISTER,
+        IMPORT_DRY_RUN(Purpose.CUSTOMER_RELATIONSHIP), IMPORT_REFUSED(Purpose.CUSTOMER_RELATIONSHIP),
+        IMPORT_REGISTER(Purpose.CUSTOMER_RELATIONSHIP),
         /** Staff added or edited a contact by hand: the fields changed, never their values. */
-        CREATE_CONTACT, EDIT_CONTACT,
+        CREATE_CONTACT(Purpose.CUSTOMER_RELATIONSHIP), EDIT_CONTACT(Purpose.CUSTOMER_RELATIONSHIP),
         /** The register (or a search result) exported as CSV: the number of contacts. */
-        EXPORT_REGISTER
+        EXPORT_REGISTER(Purpose.CUSTOMER_RELATIONSHIP);
+
+        private final Purpose purpose;
+
+        Action() {
+            this(Purpose.REQUEST_HANDLING);
+        }
+
+        Action(Purpose purpose) {
+            this.purpose = purpose;
+        }
+
+        /** The purpose recorded when the caller names none. */
+        public Purpose purpose() {
+            return purpose;
+        }
+
+        /** A consultation of personal data, as opposed to a change or a search. */
+        public boolean isView() {
+            return name().startsWith("VIEW_");
+        }
     }
 
     public record Entry(String actor, String action, String reference, String detail, java.time.OffsetDateTime occurredAt) {
@@ -51,10 +86,11 @@ public class AuditLog {
 
     public void record(String actor, Action action, DsrRequest request, String detail) {
         jdbc.sql("""
-                        insert into audit_log (actor, action, request_id, reference, detail, occurred_at)
-                        values (:actor, :action, :request, :reference, :detail, :now)""")
+                        insert into audit_log (actor, action, purpose, request_id, reference, detail, occurred_at)
+                        values (:actor, :action, :purpose, :request, :reference, :detail, :now)""")
                 .param("actor", actor)
                 .param("action", action.name())
+                .param("purpose", action.purpose().name())
                 .param("request", request.id())
                 .param("reference", request.reference())
                 .param("detail", detail)
@@ -64,11 +100,17 @@ public class AuditLog {
 
     /** A read of one contact's data in the register, e.g. {@link Action#VIEW_CONTACT}. */
     public void recordForContact(String actor, Action action, long contactId, String detail) {
+        recordForContact(actor, action, action.purpose(), contactId, detail);
+    }
+
+    /** A read of one contact's data for a purpose other than the action's usual one. */
+    public void recordForContact(String actor, Action action, Purpose purpose, long contactId, String detail) {
         jdbc.sql("""
-                        insert into audit_log (actor, action, contact_id, detail, occurred_at)
-                        values (:actor, :action, :contact, :detail, :now)""")
+                        insert into audit_log (actor, action, purpose, contact_id, detail, occurred_at)
+                        values (:actor, :action, :purpose, :contact, :detail, :now)""")
                 .param("actor", actor)
                 .param("action", action.name())
+                .param("purpose", purpose.name())
                 .param("contact", contactId)
                 .param("detail", detail)
                 .param("now", clock.instant().atOffset(ZoneOffset.UTC))
@@ -93,10 +135,11 @@ public class AuditLog {
 
     private void recordSearch(String actor, Action action, int resultCount) {
         jdbc.sql("""
-                        insert into audit_log (actor, action, detail, occurred_at)
-                        values (:actor, :action, :detail, :now)""")
+                        insert into audit_log (actor, action, purpose, detail, occurred_at)
+                        values (:actor, :action, :purpose, :detail, :now)""")
                 .param("actor", actor)
                 .param("action", action.name())
+                .param("purpose", action.purpose().name())
                 .param("detail", resultCount + " results")
                 .param("now", clock.instant().atOffset(ZoneOffset.UTC))
                 .update();

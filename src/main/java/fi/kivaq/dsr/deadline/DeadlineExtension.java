@@ -86,7 +86,7 @@ public class DeadlineExtension {
         LetterContent base = letters.contentFor(request, LetterType.EXTENSION_NOTICE);
         LetterContent notice = new LetterContent(base.type(), base.language(), base.reference(), base.recipientName(),
                 base.recipientEmail(), base.receivedOn(), base.answeredOn(), newDueDate, why, base.purgeDate(),
-                base.notifiedRecipients(), base.changes(), base.extract());
+                base.notifiedRecipients(), base.changes(), base.extract()).aboutTheRequestOf(base);
         OutgoingMail.Attachment letter = letters.issue(request.id(), notice);
         outbox.enqueue(OutgoingMail.of(request.id(), request.requesterEmail(), "extension-notice",
                 request.language().code(), Map.of(

@@ -74,7 +74,7 @@ class ErasureLetter {
         LetterContent content = new LetterContent(base.type(), base.language(), base.reference(), base.recipientName(),
                 base.recipientEmail(), base.receivedOn(), base.answeredOn(), base.dueDate(),
                 scope == Erasure.Scope.PARTIAL ? messages.getMessage("erasure.ground.accountingAct", null, locale) : null,
-                retainedUntil, told, erased, null);
+                retainedUntil, told, erased, null).aboutTheRequestOf(base);
         OutgoingMail.Attachment letter = letters.issue(requestId, content);
         outbox.enqueue(OutgoingMail.of(requestId, request.requesterEmail(), "erasure-answer", request.language().code(),
                 Map.of("reference", request.reference())).withAttachment(letter));

@@ -33,6 +33,10 @@ final class AccessSections {
         consents(extract.consentHistory());
         disclosures(extract.disclosures());
         previousRequests(extract.previousRequests());
+        invoiceLinks(extract.invoiceLinks());
+        staffNotes(extract.staffNotes());
+        staffViews(extract.staffViews());
+        transfers(extract.transfers());
         flow.paragraph(p(texts.get("access.machineReadable")), Style.BODY);
         art15();
     }
@@ -50,6 +54,7 @@ final class AccessSections {
         field(rows, "access.contact.language", contact.language() == null ? null
                 : texts.lookup("language.", contact.language()));
         field(rows, "access.contact.notes", contact.notes());
+        field(rows, "access.contact.lastActivity", texts.date(contact.lastActivityOn()));
         flow.table(null, new float[] {1f, 3f}, rows);
     }
 
@@ -119,6 +124,69 @@ final class AccessSections {
         }
         flow.table(header("access.previous.reference", "access.previous.type", "access.previous.received",
                 "access.previous.status"), new float[] {1.4f, 1.2f, 1f, 1f}, rows);
+    }
+
+    private void invoiceLinks(List<AccessExtract.InvoiceLink> links) throws IOException {
+        flow.heading(p(texts.get("access.heading.invoices")), Style.HEADING);
+        if (links.isEmpty()) {
+            flow.paragraph(p(texts.get("access.invoices.none")), Style.BODY);
+            return;
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (AccessExtract.InvoiceLink link : links) {
+            rows.add(row(link.invoiceNumber(), texts.date(link.invoiceDate()), link.customerName(),
+                    texts.date(link.keptUntil())));
+        }
+        flow.table(header("access.invoices.number", "access.invoices.date", "access.invoices.customer",
+                "access.invoices.keptUntil"), new float[] {1.2f, 1f, 1.8f, 1f}, rows);
+    }
+
+    private void staffNotes(List<AccessExtract.StaffNote> notes) throws IOException {
+        flow.heading(p(texts.get("access.heading.notes")), Style.HEADING);
+        if (notes.isEmpty()) {
+            flow.paragraph(p(texts.get("access.notes.none")), Style.BODY);
+            return;
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (AccessExtract.StaffNote note : notes) {
+            rows.add(row(texts.date(note.writtenOn()), note.reference(), texts.lookup("noteKind.", note.kind()),
+                    note.text()));
+        }
+        flow.table(header("access.notes.date", "access.notes.request", "access.notes.kind", "access.notes.text"),
+                new float[] {0.9f, 1.2f, 0.9f, 3f}, rows);
+    }
+
+    /** The dates and purposes of staff's views of the data (CJEU C-579/21), never the viewers. */
+    private void staffViews(List<AccessExtract.StaffView> views) throws IOException {
+        flow.heading(p(texts.get("access.heading.views")), Style.HEADING);
+        if (views.isEmpty()) {
+            flow.paragraph(p(texts.get("access.views.none")), Style.BODY);
+            return;
+        }
+        flow.paragraph(p(texts.get("access.views.intro")), Style.BODY);
+        List<List<String>> rows = new ArrayList<>();
+        for (AccessExtract.StaffView view : views) {
+            rows.add(row(texts.date(view.viewedOn()), texts.lookup("viewed.", view.what()),
+                    texts.lookup("viewPurpose.", view.purpose())));
+        }
+        flow.table(header("access.views.date", "access.views.what", "access.views.purpose"),
+                new float[] {0.9f, 2f, 2f}, rows);
+    }
+
+    /** Art. 15(1)(c), 15(2): whether the data leaves the EU/EEA, to whom and on which safeguard. */
+    private void transfers(List<AccessExtract.Transfer> transfers) throws IOException {
+        flow.heading(p(texts.get("access.heading.transfers")), Style.HEADING);
+        if (transfers.isEmpty()) {
+            flow.paragraph(p(texts.get("access.transfers.none")), Style.BODY);
+            return;
+        }
+        flow.paragraph(p(texts.get("access.transfers.intro")), Style.BODY);
+        List<List<String>> rows = new ArrayList<>();
+        for (AccessExtract.Transfer transfer : transfers) {
+            rows.add(row(transfer.recipient(), transfer.country(), transfer.safeguard()));
+        }
+        flow.table(header("access.transfers.recipient", "access.transfers.country", "access.transfers.safeguard"),
+                new float[] {1.6f, 1f, 2.4f}, rows);
     }
 
     private void art15() throws IOException {

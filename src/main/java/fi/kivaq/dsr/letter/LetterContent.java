@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Objects;
 
 import fi.kivaq.dsr.shared.AccessExtract;
+import fi.kivaq.dsr.shared.RequestType;
+import fi.kivaq.dsr.shared.VerificationState;
 
 /**
  * Everything a response letter says about one request. Only {@code type}, {@code language}, {@code reference},
@@ -23,6 +25,9 @@ import fi.kivaq.dsr.shared.AccessExtract;
  * @param notifiedRecipients subcontractors told about a rectification or erasure (GDPR Art. 19)
  * @param changes            lines describing what was changed, erased or kept
  * @param extract            the register extract of an {@link LetterType#ACCESS_DATA} letter, else {@code null}
+ * @param requestType        what was asked, named by receipts, extension notices and refusals; {@code null}: "a
+ *                           data subject request"
+ * @param verification       how the requester was identified, for the receipt; {@code null} when not said
  */
 public record LetterContent(
         LetterType type,
@@ -37,7 +42,25 @@ public record LetterContent(
         LocalDate purgeDate,
         List<String> notifiedRecipients,
         List<String> changes,
-        AccessExtract extract) {
+        AccessExtract extract,
+        RequestType requestType,
+        VerificationState verification) {
+
+    /** A letter that names neither the kind of request nor how the requester was identified. */
+    public LetterContent(LetterType type, String language, String reference, String recipientName,
+                         String recipientEmail, LocalDate receivedOn, LocalDate answeredOn, LocalDate dueDate,
+                         String reason, LocalDate purgeDate, List<String> notifiedRecipients, List<String> changes,
+                         AccessExtract extract) {
+        this(type, language, reference, recipientName, recipientEmail, receivedOn, answeredOn, dueDate, reason,
+                purgeDate, notifiedRecipients, changes, extract, null, null);
+    }
+
+    /** This letter with the kind of request and the identification of {@code base} (built for the same request). */
+    public LetterContent aboutTheRequestOf(LetterContent base) {
+        return new LetterContent(type, language, reference, recipientName, recipientEmail, receivedOn, answeredOn,
+                dueDate, reason, purgeDate, notifiedRecipients, changes, extract, base.requestType(),
+                base.verification());
+    }
 
     public LetterContent {
         Objects.requireNonNull(type, "type");

@@ -6,6 +6,7 @@ import java.util.List;
 
 import fi.kivaq.dsr.letter.PageFlow.Style;
 import fi.kivaq.dsr.shared.ControllerProperties;
+import fi.kivaq.dsr.shared.VerificationState;
 import fi.kivaq.dsr.shared.SupervisoryAuthority;
 
 /**
@@ -48,7 +49,7 @@ final class LetterSections {
                 controller.streetAddress(),
                 controller.postalCode() + " " + controller.city(),
                 texts.get("letterhead.contact", controller.contactPerson(), controller.email()),
-                texts.get("letterhead.register", controller.registerName()))) {
+                texts.get("letterhead.register", controller.registerName(texts.language())))) {
             y -= Style.SMALL.leading();
             flow.textAt(p(line), Style.SMALL, x, y, false);
         }
@@ -86,12 +87,35 @@ final class LetterSections {
     private void subject() throws IOException {
         String type = "type." + content.type();
         flow.paragraph(p(texts.get(type + ".subject")), Style.TITLE);
-        flow.paragraph(p(texts.get("label.requestType") + ": " + texts.get(type + ".request") + "\n"
+        flow.paragraph(p(texts.get("label.requestType") + ": " + requestLine(type) + "\n"
                 + texts.get("label.outcome") + ": " + texts.get(type + ".outcome")), Style.BODY);
         String name = content.recipientName();
         flow.paragraph(name == null || name.isBlank()
                 ? p(texts.get("greeting.anonymous"))
                 : p(texts.get("greeting.named", name)), Style.BODY);
+    }
+
+    /**
+     * What was asked: the letter type's own wording (the right and its article), or, for the letters every kind of
+     * request gets (receipt, extension, refusal), the kind of request, when known.
+     */
+    private String requestLine(String type) {
+        boolean anyKind = content.type() == LetterType.RECEIPT || content.type() == LetterType.EXTENSION_NOTICE
+                || content.type() == LetterType.REFUSAL;
+        return anyKind && content.requestType() != null
+                ? texts.get("requestKind." + content.requestType().name())
+                : texts.get(type + ".request");
+    }
+
+    /** The receipt says how the address was checked only as it was: confirmed by the link, or not needed. */
+    private String receiptAddressSentence(String type) {
+        if (content.verification() == VerificationState.VERIFIED) {
+            return texts.get(type + ".verified.confirmed", content.recipientEmail());
+        }
+        if (content.verification() == VerificationState.NOT_REQUIRED) {
+            return texts.get(type + ".verified.notRequired", content.recipientEmail());
+        }
+        return texts.get(type + ".verified", content.recipientEmail());
     }
 
     private void body() throws IOException {
@@ -102,7 +126,7 @@ final class LetterSections {
                 if (content.dueDate() != null) {
                     text(texts.get(type + ".due", texts.date(content.dueDate())));
                 }
-                text(texts.get(type + ".verified", content.recipientEmail()));
+                text(receiptAddressSentence(type));
             }
             case ACCESS_DATA -> {
                 statement();

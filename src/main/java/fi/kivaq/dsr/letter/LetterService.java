@@ -34,13 +34,17 @@ public class LetterService {
         return signer.sign(renderer.render(content));
     }
 
-    /** E.g. {@code KivaQ-DSR-2026-00042.pdf} for reference {@code DSR-2026-00042}. */
+    /**
+     * E.g. {@code KivaQ-DSR-2026-00042-vastaanotto.pdf} for the Finnish receipt of {@code DSR-2026-00042} and
+     * {@code KivaQ-DSR-2026-00042-vastaus.pdf} for its answer: a requester who saves both keeps both.
+     */
     public String fileName(LetterContent content) {
         String reference = content.reference().trim();
         if (reference.regionMatches(true, 0, "DSR-", 0, 4)) {
             reference = reference.substring(4);
         }
         String safe = UNSAFE_IN_FILE_NAME.matcher(reference).replaceAll("_");
-        return "KivaQ-DSR-" + safe + ".pdf";
+        String word = UNSAFE_IN_FILE_NAME.matcher(renderer.fileWord(content)).replaceAll("_");
+        return "KivaQ-DSR-" + safe + "-" + word + ".pdf";
     }
 }

@@ -81,10 +81,23 @@ class ResponseLetterRenderer {
         }
     }
 
+    /** The word that tells the letter's file from the request's other letters, in the letter's language. */
+    String fileWord(LetterContent content) {
+        String kind = switch (content.type()) {
+            case RECEIPT -> "receipt";
+            case EXTENSION_NOTICE -> "extension";
+            case UNSUBSCRIBE_CONFIRMATION -> "confirmation";
+            default -> "answer";
+        };
+        Language language = Language.fromCode(content.language()).orElse(Language.FI);
+        return texts.get(language).get("file." + kind);
+    }
+
     private byte[] machineReadableCopy(LetterContent content) {
         try {
             return json.writeValueAsBytes(new MachineReadableCopy(MachineReadableCopy.FORMAT, controller.name(),
-                    controller.registerName(), content.reference(), content.answeredOn(), content.extract()));
+                    Language.fromCode(content.language()).map(controller::registerName)
+                            .orElse(controller.registerName()), content.reference(), content.answeredOn(), content.extract()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Could not serialise the access extract", e);
         }

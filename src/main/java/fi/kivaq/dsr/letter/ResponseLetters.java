@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -22,6 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import fi.kivaq.dsr.mail.OutgoingMail;
 import fi.kivaq.dsr.request.DsrRequest;
+import fi.kivaq.dsr.request.RegisteredNames;
 
 /**
  * Issues a request's signed response letter: renders and seals it, keeps the exact file with the request (so
@@ -36,18 +38,30 @@ public class ResponseLetters {
     private final LetterService letters;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ObjectProvider<RegisteredNames> registeredNames;
 
-    ResponseLetters(LetterService letters, JdbcClient jdbc, Clock clock) {
+    ResponseLetters(LetterService letters, JdbcClient jdbc, Clock clock, ObjectProvider<RegisteredNames> registeredNames) {
         this.letters = letters;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.registeredNames = registeredNames;
     }
 
     /** What every letter about this request says; a caller adds what its outcome needs with the record's fields. */
     public LetterContent contentFor(DsrRequest request, LetterType type) {
-        return new LetterContent(type, request.language().code(), request.reference(), request.requesterName(),
+        return new LetterContent(type, request.language().code(), request.reference(), recipientName(request),
                 request.requesterEmail(), request.receivedAt().atZone(HELSINKI).toLocalDate(),
-                LocalDate.now(clock.withZone(HELSINKI)), request.dueDate(), null, null, List.of(), List.of(), null);
+                LocalDate.now(clock.withZone(HELSINKI)), request.dueDate(), null, null, List.of(), List.of(), null,
+                request.type(), request.verificationState());
+    }
+
+    /** The name the requester gave, or else the one the register holds for the address: greet people by name. */
+    private String recipientName(DsrRequest request) {
+        if (request.requesterName() != null && !request.requesterName().isBlank()) {
+            return request.requesterName();
+        }
+        RegisteredNames names = registeredNames.getIfAvailable();
+        return names == null ? null : names.nameFor(request.requesterEmail()).orElse(null);
     }
 
     @Transactional(propagation = Propagation.MANDATORY)

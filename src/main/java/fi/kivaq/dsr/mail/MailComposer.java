@@ -46,11 +46,24 @@ class MailComposer {
     private final SpringTemplateEngine engine = new SpringTemplateEngine();
     private final ControllerProperties controller;
     private final MessageSource messages;
+    private final String replyAddress;
     private final Map<Language, SupervisoryAuthority> authority = new EnumMap<>(Language.class);
 
+    /** Signed with the controller's address (tests of texts alone). */
     MailComposer(ControllerProperties controller, MessageSource messages) {
+        this(controller, messages, controller.email());
+    }
+
+    /** Mails are signed with the address they come from ({@code dsr.mail.from}), so that a reply reaches us there. */
+    @org.springframework.beans.factory.annotation.Autowired
+    MailComposer(ControllerProperties controller, MessageSource messages, MailProperties mail) {
+        this(controller, messages, senderAddress(mail.from()));
+    }
+
+    private MailComposer(ControllerProperties controller, MessageSource messages, String replyAddress) {
         this.controller = controller;
         this.messages = messages;
+        this.replyAddress = replyAddress;
         for (Language language : Language.values()) {
             authority.put(language, SupervisoryAuthority.in(messages, language));
         }
@@ -121,6 +134,7 @@ class MailComposer {
         layoutContext.setVariable("statusUrl", statusUrl);
         layoutContext.setVariable("signOffKey", "mail.signOff." + signOff);
         layoutContext.setVariable("controller", controller);
+        layoutContext.setVariable("replyAddress", replyAddress);
         String text = engine.process("layout.txt", layoutContext).strip() + "\n";
 
         Context htmlContext = new Context(lang.locale());
@@ -130,6 +144,15 @@ class MailComposer {
         htmlContext.setVariable("controller", controller);
         String html = engine.process("layout.html", htmlContext);
         return new ComposedMail(subject, text, html);
+    }
+
+    /** The bare address of {@code dsr.mail.from} ("KivaQ OyAb <tietosuoja@kivaq.fi>" → tietosuoja@kivaq.fi). */
+    static String senderAddress(String from) {
+        try {
+            return new jakarta.mail.internet.InternetAddress(from, true).getAddress();
+        } catch (jakarta.mail.internet.AddressException e) {
+            throw new IllegalStateException("dsr.mail.from is not an address: " + from, e);
+        }
     }
 
     private static String header(String path, String line, String prefix, Pattern allowed) {

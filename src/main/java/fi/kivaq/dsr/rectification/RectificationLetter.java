@@ -72,7 +72,7 @@ class RectificationLetter {
                 type == LetterType.RECTIFICATION_DONE ? null : reason, null,
                 type == LetterType.RECTIFICATION_REFUSED ? List.of()
                         : notifications.recipientLines(requestId, "rectification", locale),
-                changes.stream().map(c -> line(c, locale)).toList(), null);
+                changes.stream().map(c -> line(c, locale)).toList(), null).aboutTheRequestOf(base);
         OutgoingMail.Attachment letter = letters.issue(requestId, content);
         outbox.enqueue(OutgoingMail.of(requestId, recipient, "rectification-answer", request.language().code(),
                 Map.of("reference", request.reference(), "outcome", type.name())).withAttachment(letter));

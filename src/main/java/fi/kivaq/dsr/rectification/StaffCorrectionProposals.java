@@ -53,7 +53,7 @@ class StaffCorrectionProposals {
         if (current.isEmpty()) {
             throw new ContactNotFound(contactId);
         }
-        audit.recordForContact(staffUser, AuditLog.Action.VIEW_CONTACT, contactId, null);
+        audit.recordForContact(staffUser, AuditLog.Action.VIEW_CONTACT, AuditLog.Purpose.ACCURACY, contactId, null);
         return current;
     }
 

@@ -24,7 +24,7 @@ import fi.kivaq.dsr.shared.PersonalDataOwner;
 class RegisterPersonalData implements PersonalDataOwner {
 
     private record ContactRow(String name, String email, String role, String language, String source,
-                              OffsetDateTime createdAt, String organisationName) {
+                              OffsetDateTime createdAt, OffsetDateTime lastActivityAt, String organisationName) {
     }
 
     private final JdbcClient jdbc;
@@ -47,8 +47,9 @@ class RegisterPersonalData implements PersonalDataOwner {
                 Table.named("newsletter_consent_event")
                         .notPersonal("id", "contact_id", "kind", "occurred_at", "channel", "request_id"),
                 Table.named("unsubscribe_link").notPersonal("token_hash", "contact_id", "created_at"),
+                // address_hash: the keyed hash of an erased person's address, as in the suppression list
                 Table.named("invoice_link").personal("customer_name")
-                        .notPersonal("id", "contact_id", "invoice_number", "invoice_date", "purge_on"),
+                        .notPersonal("id", "contact_id", "invoice_number", "invoice_date", "purge_on", "address_hash"),
                 // a keyed hash: without the secret it cannot be tested against guessed addresses
                 Table.named("newsletter_suppression").notPersonal("address_hash", "created_at"),
                 // an uploaded import file between its dry run and its application
@@ -77,27 +78,45 @@ class RegisterPersonalData implements PersonalDataOwner {
         return ERASES_LAST;
     }
 
-    /** The contact fields, the organisation's name and the person's role there (never its other contacts), consents. */
+    /**
+     * The contact fields, the last activity, the organisation's name and the person's role there (never its other
+     * contacts), consents, and the invoices issued to the person, also those an erasure kept under the Accounting Act
+     * (found by the keyed hash of the address that asks).
+     */
     @Override
     public void describe(Person person, AccessCopy copy) {
+        copy.invoiceLinks(jdbc.sql("""
+                        select i.invoice_number, i.invoice_date, i.purge_on, coalesce(c.name, i.customer_name) as customer
+                        from invoice_link i left join contact c on c.id = i.contact_id
+                        where i.contact_id = :contact or i.address_hash = :hash
+                        order by i.invoice_date, i.id""")
+                .param("contact", person.contactId())
+                .param("hash", suppression.keyedHash(person.address()))
+                .query((rs, i) -> new AccessExtract.InvoiceLink(rs.getString("invoice_number"),
+                        rs.getObject("invoice_date", LocalDate.class), rs.getString("customer"),
+                        rs.getObject("purge_on", LocalDate.class)))
+                .list());
         if (person.contactId() == null) {
             return;
         }
         long contactId = person.contactId();
         jdbc.sql("""
-                        select c.name, c.email, c.role, c.language, c.source, c.created_at, o.name as org_name
+                        select c.name, c.email, c.role, c.language, c.source, c.created_at, c.last_activity_at,
+                            o.name as org_name
                         from contact c left join organisation o on o.id = c.organisation_id
                         where c.id = :id""")
                 .param("id", contactId)
                 .query((rs, i) -> new ContactRow(rs.getString("name"), rs.getString("email"), rs.getString("role"),
                         rs.getString("language"), rs.getString("source"),
-                        rs.getObject("created_at", OffsetDateTime.class), rs.getString("org_name")))
+                        rs.getObject("created_at", OffsetDateTime.class),
+                        rs.getObject("last_activity_at", OffsetDateTime.class), rs.getString("org_name")))
                 .optional()
                 .ifPresent(contact -> {
                     AccessExtract.Organisation organisation = contact.organisationName() == null ? null
                             : new AccessExtract.Organisation(contact.organisationName(), null, contact.role());
                     copy.contact(new AccessExtract.Contact(contact.name(), contact.email(), null,
-                                    organisation == null ? contact.role() : null, contact.language(), null),
+                                    organisation == null ? contact.role() : null, contact.language(), null,
+                                    helsinkiDate(contact.lastActivityAt())),
                             organisation,
                             new AccessExtract.Source(sourceCode(contact.source()), helsinkiDate(contact.createdAt())));
                 });
@@ -131,9 +150,11 @@ class RegisterPersonalData implements PersonalDataOwner {
             keptUntil = jdbc.sql("select max(purge_on) from invoice_link where contact_id = :c and purge_on > :today")
                     .param("c", contactId).param("today", today).query(LocalDate.class).optional();
             jdbc.sql("""
-                            update invoice_link set customer_name = (select name from contact where id = :c), contact_id = null
+                            update invoice_link set customer_name = (select name from contact where id = :c), contact_id = null,
+                                address_hash = :hash
                             where contact_id = :c and purge_on > :today""")
-                    .param("c", contactId).param("today", today).update();
+                    .param("c", contactId).param("today", today)
+                    .param("hash", suppression.keyedHash(erasure.person().address())).update();
         }
         jdbc.sql("delete from invoice_link where contact_id = :c").param("c", contactId).update();
         jdbc.sql("delete from newsletter_consent_event where contact_id = :c").param("c", contactId).update();

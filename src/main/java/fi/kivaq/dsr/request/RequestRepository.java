@@ -188,6 +188,23 @@ public class RequestRepository {
                 .query(RequestRepository::map).list();
     }
 
+    /** A request's id and reference, for modules that keep rows by request id. */
+    public record RequestKey(long id, String reference) {
+    }
+
+    /**
+     * Every request of a person, by the contact or by the (normalised) address, including the one being answered:
+     * the access copy's notes and view log are kept by request.
+     */
+    public List<RequestKey> requestsOfPerson(Long contactId, String normalisedAddress) {
+        return jdbc.sql("""
+                        select id, reference from dsr_request
+                        where (contact_id = :contact or requester_email_normalised = :email) and reference is not null
+                        order by received_at, id""")
+                .param("contact", contactId).param("email", normalisedAddress)
+                .query((rs, i) -> new RequestKey(rs.getLong("id"), rs.getString("reference"))).list();
+    }
+
     /**
      * Every request of an erased person: the erasure itself, those from the same address, and those of the erased
      * contact that the erasure marked (e.g. from an address the person no longer uses).

@@ -15,6 +15,11 @@ import java.util.List;
  * @param consentHistory   newsletter consent given and withdrawn, oldest first
  * @param disclosures      which subcontractors received the data (the disclosure log)
  * @param previousRequests earlier data-subject requests of this person
+ * @param invoiceLinks     invoices issued to the person (kept under the Accounting Act, also after an erasure)
+ * @param staffNotes       what staff wrote about the person on their requests
+ * @param staffViews       when, and why, staff viewed the person's data (CJEU C-579/21: not who)
+ * @param transfers        recipients of the person's data outside the EU/EEA, with the safeguard (Art. 15(1)(c),
+ *                         15(2)); empty when the data does not leave the EU/EEA
  */
 public record AccessExtract(
         Contact contact,
@@ -22,16 +27,50 @@ public record AccessExtract(
         Source source,
         List<ConsentEvent> consentHistory,
         List<Disclosure> disclosures,
-        List<PreviousRequest> previousRequests) {
+        List<PreviousRequest> previousRequests,
+        List<InvoiceLink> invoiceLinks,
+        List<StaffNote> staffNotes,
+        List<StaffView> staffViews,
+        List<Transfer> transfers) {
 
     public AccessExtract {
         consentHistory = consentHistory == null ? List.of() : List.copyOf(consentHistory);
         disclosures = disclosures == null ? List.of() : List.copyOf(disclosures);
         previousRequests = previousRequests == null ? List.of() : List.copyOf(previousRequests);
+        invoiceLinks = invoiceLinks == null ? List.of() : List.copyOf(invoiceLinks);
+        staffNotes = staffNotes == null ? List.of() : List.copyOf(staffNotes);
+        staffViews = staffViews == null ? List.of() : List.copyOf(staffViews);
+        transfers = transfers == null ? List.of() : List.copyOf(transfers);
     }
 
-    /** Contact fields; any of them may be {@code null} except the email address. */
-    public record Contact(String name, String email, String phone, String jobTitle, String language, String notes) {
+    /** The extract of the register's own data only (what the first version of the copy held). */
+    public AccessExtract(Contact contact, Organisation organisation, Source source, List<ConsentEvent> consentHistory,
+                         List<Disclosure> disclosures, List<PreviousRequest> previousRequests) {
+        this(contact, organisation, source, consentHistory, disclosures, previousRequests, List.of(), List.of(),
+                List.of(), List.of());
+    }
+
+    /**
+     * Whether anything at all is held about the person. The transfers are not data but a statement about the rest,
+     * and the view log counts no more on its own: staff opening the very request being answered (e.g. to check a
+     * scanned letter) must not turn "we hold no data" into an extract of nothing but that view.
+     */
+    public boolean holdsAnything() {
+        return contact != null || organisation != null || !consentHistory.isEmpty() || !disclosures.isEmpty()
+                || !previousRequests.isEmpty() || !invoiceLinks.isEmpty() || !staffNotes.isEmpty();
+    }
+
+    /**
+     * Contact fields; any of them may be {@code null} except the email address.
+     *
+     * @param lastActivityOn the last order, event, consent, request or staff edit that kept the contact active
+     */
+    public record Contact(String name, String email, String phone, String jobTitle, String language, String notes,
+                          LocalDate lastActivityOn) {
+
+        public Contact(String name, String email, String phone, String jobTitle, String language, String notes) {
+            this(name, email, phone, jobTitle, language, notes, null);
+        }
     }
 
     /** The customer organisation (company, municipality…) and the person's role there. */
@@ -62,5 +101,39 @@ public record AccessExtract(
      * @param status e.g. {@code ANSWERED}, {@code REFUSED}, {@code OPEN}
      */
     public record PreviousRequest(String reference, String type, LocalDate receivedOn, String status) {
+    }
+
+    /**
+     * An invoice issued to the person; the Accounting Act keeps it until {@code keptUntil}.
+     *
+     * @param customerName the name on the invoice
+     */
+    public record InvoiceLink(String invoiceNumber, LocalDate invoiceDate, String customerName, LocalDate keptUntil) {
+    }
+
+    /**
+     * @param writtenOn the day the note was written
+     * @param reference the request the note was written on
+     * @param kind      {@code NOTE} or {@code REFUSAL_REASON}
+     */
+    public record StaffNote(LocalDate writtenOn, String reference, String kind, String text) {
+    }
+
+    /**
+     * A consultation of the person's data by staff.
+     *
+     * @param viewedOn the day
+     * @param what     what was viewed, e.g. {@code VIEW_CONTACT}, {@code VIEW_REQUEST}, {@code VIEW_EXTRACT}
+     * @param purpose  why, e.g. {@code REQUEST_HANDLING}, {@code REGISTER_MAINTENANCE}
+     */
+    public record StaffView(LocalDate viewedOn, String what, String purpose) {
+    }
+
+    /**
+     * @param recipient the recipient outside the EU/EEA
+     * @param country   where the data goes
+     * @param safeguard the ground of the transfer (Art. 45 adequacy decision, Art. 46 standard contractual clauses…)
+     */
+    public record Transfer(String recipient, String country, String safeguard) {
     }
 }

@@ -147,6 +147,10 @@ public interface PersonalDataOwner extends Ordered {
         private final List<AccessExtract.ConsentEvent> consentHistory = new ArrayList<>();
         private final List<AccessExtract.Disclosure> disclosures = new ArrayList<>();
         private final List<AccessExtract.PreviousRequest> previousRequests = new ArrayList<>();
+        private final List<AccessExtract.InvoiceLink> invoiceLinks = new ArrayList<>();
+        private final List<AccessExtract.StaffNote> staffNotes = new ArrayList<>();
+        private final List<AccessExtract.StaffView> staffViews = new ArrayList<>();
+        private final List<AccessExtract.Transfer> transfers = new ArrayList<>();
 
         public void contact(AccessExtract.Contact contact, AccessExtract.Organisation organisation,
                             AccessExtract.Source source) {
@@ -167,8 +171,25 @@ public interface PersonalDataOwner extends Ordered {
             previousRequests.addAll(requests);
         }
 
+        public void invoiceLinks(List<AccessExtract.InvoiceLink> links) {
+            invoiceLinks.addAll(links);
+        }
+
+        public void staffNotes(List<AccessExtract.StaffNote> notes) {
+            staffNotes.addAll(notes);
+        }
+
+        public void staffViews(List<AccessExtract.StaffView> views) {
+            staffViews.addAll(views);
+        }
+
+        public void transfers(List<AccessExtract.Transfer> entries) {
+            transfers.addAll(entries);
+        }
+
         public AccessExtract extract() {
-            return new AccessExtract(contact, organisation, source, consentHistory, disclosures, previousRequests);
+            return new AccessExtract(contact, organisation, source, consentHistory, disclosures, previousRequests,
+                    invoiceLinks, staffNotes, staffViews, transfers);
         }
     }
 }

@@ -1,6 +1,9 @@
 package fi.kivaq.dsr.subcontractor;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -69,11 +72,21 @@ class SubcontractorInstructions {
                         "subcontractor", notification.subcontractorName(),
                         "personName", Objects.toString(correction.personName(), ""),
                         "personEmail", Objects.toString(correction.personEmail(), ""),
-                        "disclosedOn", notification.disclosedOn() == null ? "" : notification.disclosedOn().toString(),
+                        "disclosedOn", dateIn(notification.disclosedOn(), notification.language()),
                         "purpose", notification.disclosurePurpose() == null ? "" : notification.disclosurePurpose(),
                         "link", link.url(),
                         "changes", correction.values().stream()
                                 .map(v -> Map.of("field", v.field(), "value", v.value())).toList())));
+    }
+
+    /** A date as the mail's language writes it in running text (5.3.2024, 5 March 2024), never ISO. */
+    static String dateIn(LocalDate date, String language) {
+        if (date == null) {
+            return "";
+        }
+        return "en".equals(language)
+                ? DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH).format(date)
+                : DateTimeFormatter.ofPattern("d.M.yyyy").format(date);
     }
 
     /**

@@ -21,9 +21,11 @@ import fi.kivaq.dsr.shared.PersonalDataOwner;
 class SubcontractorPersonalData implements PersonalDataOwner {
 
     private final JdbcClient jdbc;
+    private final TransfersOutsideEea transfers;
 
-    SubcontractorPersonalData(JdbcClient jdbc) {
+    SubcontractorPersonalData(JdbcClient jdbc, TransfersOutsideEea transfers) {
         this.jdbc = jdbc;
+        this.transfers = transfers;
     }
 
     @Override
@@ -48,19 +50,26 @@ class SubcontractorPersonalData implements PersonalDataOwner {
                         "with the request they belong to (5 years after it is answered, for accountability)"));
     }
 
+    /**
+     * The disclosure log, and the configured transfers outside the EU/EEA that apply to the person: those to a
+     * subcontractor that received their data, and those to a provider that holds every contact's.
+     */
     @Override
     public void describe(Person person, AccessCopy copy) {
-        if (person.contactId() == null) {
-            return;
-        }
-        copy.disclosures(jdbc.sql("""
+        List<AccessExtract.Disclosure> disclosures = person.contactId() == null ? List.of() : jdbc.sql("""
                         select s.name, d.disclosed_at, d.purpose from disclosure d
                         join subcontractor s on s.id = d.subcontractor_id
                         where d.contact_id = :id order by d.disclosed_at, d.id""")
                 .param("id", person.contactId())
                 .query((rs, i) -> new AccessExtract.Disclosure(rs.getString("name"),
                         helsinkiDate(rs.getObject("disclosed_at", OffsetDateTime.class)), rs.getString("purpose")))
-                .list());
+                .list();
+        copy.disclosures(disclosures);
+        copy.transfers(transfers.outsideEea().stream()
+                .filter(t -> (t.allContacts() && person.contactId() != null) || disclosures.stream()
+                        .anyMatch(d -> d.subcontractor() != null && d.subcontractor().equalsIgnoreCase(t.recipient())))
+                .map(t -> new AccessExtract.Transfer(t.recipient(), t.country(), t.safeguard()))
+                .toList());
     }
 
     /** The log entries go; the erasure's notifications already copied what the recipients must be told. */

@@ -79,8 +79,8 @@ class ErasureEndToEndTest extends IntegrationTest {
         completeAssessment(reference, false);
 
         // both subcontractors get the instruction in their own language, with the person to erase
-        MimeMessage toWorkshop = awaitMailWithSubject(workshop, "Poista henkilötiedot");
-        MimeMessage toIt = awaitMailWithSubject(itService, "Radera personuppgifter");
+        MimeMessage toWorkshop = awaitMailWithSubject(workshop, "Henkilötietojen poistaminen");
+        MimeMessage toIt = awaitMailWithSubject(itService, "Radering av personuppgifter");
         assertThat(Mails.text(toWorkshop)).contains(name).contains(email).contains("Työpajan osallistujalista");
         // the register change happened before anyone was told
         assertThat(jdbc.sql("select count(*) from contact where id = :c").param("c", contact).query(Long.class).single())

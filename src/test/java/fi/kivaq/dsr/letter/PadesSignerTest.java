@@ -107,7 +107,12 @@ class PadesSignerTest {
     void fileNameFollowsTheReference() {
         LetterService service = new LetterService(new ResponseLetterRenderer(SampleLetters.CONTROLLER, SampleLetters.MESSAGES), signer);
         assertThat(service.fileName(SampleLetters.letter(LetterType.RECEIPT, "fi")))
-                .isEqualTo("KivaQ-DSR-2026-00042.pdf");
+                .isEqualTo("KivaQ-DSR-2026-00042-vastaanotto.pdf");
+        // the receipt and the answer of one request are two files, not one name saved over the other
+        assertThat(service.fileName(SampleLetters.letter(LetterType.ACCESS_NO_DATA, "fi")))
+                .isEqualTo("KivaQ-DSR-2026-00042-vastaus.pdf");
+        assertThat(service.fileName(SampleLetters.letter(LetterType.RECEIPT, "sv")))
+                .isEqualTo("KivaQ-DSR-2026-00042-mottagningsbevis.pdf");
     }
 
     /** Verifies the CMS in the file over the given byte range, as a reader that trusts the range would. */

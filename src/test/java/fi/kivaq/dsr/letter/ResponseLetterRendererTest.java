@@ -77,7 +77,9 @@ class ResponseLetterRendererTest {
     @Test
     void accessLetterShowsTheExtractAndTheArticle15Information() throws Exception {
         LetterMessages texts = SampleLetters.texts("en");
-        String text = PdfChecks.flat(PdfChecks.text(renderer.render(SampleLetters.letter(LetterType.ACCESS_DATA, "en"))));
+        // a paragraph may run over a page break: read the text without the footers between the pages
+        String text = PdfChecks.flat(PdfChecks.text(renderer.render(SampleLetters.letter(LetterType.ACCESS_DATA, "en"))))
+                .replaceAll(" ?KivaQ OyAb · [^·]+ · info@kivaq\\.fi \\d+/\\d+", "");
 
         assertThat(text)
                 .contains("asa.oberg@example.fi", "+358 40 123 4567", "Kemiönsaaren kunta", "0203117-9")
@@ -209,5 +211,58 @@ class ResponseLetterRendererTest {
         LetterContent content = new LetterContent(LetterType.RECEIPT, "de", "DSR-2026-00102", null, "a@example.com",
                 SampleLetters.RECEIVED, SampleLetters.ANSWERED, SampleLetters.DUE, null, null, null, null, null);
         assertThatThrownBy(() -> renderer.render(content)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("languages")
+    void theLetterheadNamesTheRegisterInTheLettersLanguage(String language) throws Exception {
+        String text = PdfChecks.flat(PdfChecks.text(renderer.render(SampleLetters.letter(LetterType.RECEIPT, language))));
+
+        String expected = SampleLetters.CONTROLLER.registerName(Language.fromCode(language).orElseThrow());
+        assertThat(text).contains(expected);
+        if (!language.equals("fi")) {
+            assertThat(text).doesNotContain("asiakas- ja käyttäjärekisteri");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("languages")
+    void receiptsExtensionsAndRefusalsNameTheKindOfRequest(String language) throws Exception {
+        LetterMessages texts = SampleLetters.texts(language);
+        for (LetterType type : List.of(LetterType.RECEIPT, LetterType.EXTENSION_NOTICE, LetterType.REFUSAL)) {
+            LetterContent base = SampleLetters.letter(type, language);
+            LetterContent content = new LetterContent(base.type(), base.language(), base.reference(),
+                    base.recipientName(), base.recipientEmail(), base.receivedOn(), base.answeredOn(), base.dueDate(),
+                    base.reason(), base.purgeDate(), base.notifiedRecipients(), base.changes(), base.extract(),
+                    fi.kivaq.dsr.shared.RequestType.DELETION, fi.kivaq.dsr.shared.VerificationState.VERIFIED);
+
+            String text = PdfChecks.flat(PdfChecks.text(renderer.render(content)));
+
+            assertThat(text).as(type.name())
+                    .contains(PdfChecks.flat(texts.get("label.requestType") + ": " + texts.get("requestKind.DELETION")))
+                    .doesNotContain(PdfChecks.flat(texts.get("label.requestType") + ": " + texts.get("type." + type + ".request")));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("languages")
+    void theReceiptSaysHowTheAddressWasCheckedOnlyAsItWas(String language) throws Exception {
+        LetterMessages texts = SampleLetters.texts(language);
+        LetterContent base = SampleLetters.letter(LetterType.RECEIPT, language);
+        String pending = PdfChecks.flat(texts.get("type.RECEIPT.verified", base.recipientEmail()));
+        for (var state : fi.kivaq.dsr.shared.VerificationState.values()) {
+            LetterContent content = new LetterContent(base.type(), base.language(), base.reference(),
+                    base.recipientName(), base.recipientEmail(), base.receivedOn(), base.answeredOn(), base.dueDate(),
+                    null, null, List.of(), List.of(), null, fi.kivaq.dsr.shared.RequestType.ACCESS, state);
+            String text = PdfChecks.flat(PdfChecks.text(renderer.render(content)));
+            switch (state) {
+                case VERIFIED -> assertThat(text).doesNotContain(pending)
+                        .contains(PdfChecks.flat(texts.get("type.RECEIPT.verified.confirmed", base.recipientEmail())));
+                case NOT_REQUIRED -> assertThat(text).doesNotContain(pending)
+                        .doesNotContain(PdfChecks.flat(texts.get("type.RECEIPT.verified.confirmed", base.recipientEmail())))
+                        .contains(PdfChecks.flat(texts.get("type.RECEIPT.verified.notRequired", base.recipientEmail())));
+                default -> assertThat(text).contains(pending);
+            }
+        }
     }
 }

@@ -19,7 +19,8 @@ final class SampleLetters {
 
     static final ControllerProperties CONTROLLER = new ControllerProperties("KivaQ OyAb", "Tohtorintie 1 as. 1",
             "25900", "Taalintehdas", "Sabina Simola-Ström", "info@kivaq.fi",
-            "KivaQ OyAb:n asiakas- ja käyttäjärekisteri", "KivaQ");
+            "KivaQ OyAb:n asiakas- ja käyttäjärekisteri", "KivaQ", "KivaQ OyAb:s kund- och användarregister",
+            "KivaQ OyAb's customer and user register");
 
     /** The application's message source, as {@code TextBundles} configures it. */
     static final MessageSource MESSAGES = TextBundles.messageSource(TextBundles.BUNDLES);

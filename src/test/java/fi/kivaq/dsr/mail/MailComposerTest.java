@@ -28,9 +28,9 @@ class MailComposerTest {
             "unsubscribe-confirmation, fi, lopetettu", "unsubscribe-confirmation, sv, avslutad", "unsubscribe-confirmation, en, stopped",
             "newsletter, fi, uutiskirje", "newsletter, sv, nyhetsbrev", "newsletter, en, newsletter",
             "erasure-answer, fi, poistopyyntöösi", "erasure-answer, sv, radering", "erasure-answer, en, erasure request",
-            "subcontractor-erasure, fi, Poista", "subcontractor-erasure, sv, Radera", "subcontractor-erasure, en, Erase",
-            "subcontractor-rectification, fi, Korjaa", "subcontractor-rectification, sv, Rätta",
-            "subcontractor-rectification, en, Correct"})
+            "subcontractor-erasure, fi, poistaminen", "subcontractor-erasure, sv, Radering", "subcontractor-erasure, en, Erasure",
+            "subcontractor-rectification, fi, oikaiseminen", "subcontractor-rectification, sv, Rättelse",
+            "subcontractor-rectification, en, Rectification"})
     void everyTemplateRendersInEveryLanguage(String template, String language, String subjectWord) {
         MailComposer.ComposedMail mail = composer.compose(template, language, model());
 
@@ -48,6 +48,34 @@ class MailComposerTest {
         assertThat(mail.text()).contains("https://dsr.kivaq.example/verify/TOKEN");
         assertThat(mail.html()).contains("href=\"https://dsr.kivaq.example/verify/TOKEN\"");
         assertThat(mail.text()).contains("DSR-2026-00042");
+        // the button says what it does in the mail's language, not the 80-character address
+        assertThat(mail.html()).contains(">" + messages().getMessage("mail.link.button", null, language.locale()) + "</a>")
+                .doesNotContain(">https://dsr.kivaq.example/verify/TOKEN</a>");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"fi, vahvistaneet sähköpostiosoitteesi", "sv, bekräftat din e-postadress",
+            "en, verified your e-mail address"})
+    void theReceiptSaysTheAddressWasVerifiedOnlyWhenItWas(String language, String verifiedWords) {
+        Map<String, Object> verified = new java.util.HashMap<>(model());
+        verified.put("addressVerified", true);
+        Map<String, Object> notNeeded = new java.util.HashMap<>(model());
+        notNeeded.put("addressVerified", false);
+
+        assertThat(composer.compose("access-receipt", language, verified).text()).contains(verifiedWords);
+        assertThat(composer.compose("access-receipt", language, notNeeded).text()).doesNotContain(verifiedWords)
+                .contains("DSR-2026-00042");
+    }
+
+    @Test
+    void mailsAreSignedWithTheAddressTheyComeFrom() {
+        MailComposer sending = new MailComposer(controller(), messages(),
+                new MailProperties("KivaQ OyAb <tietosuoja@kivaq.fi>", null, null, null, 30, null));
+
+        assertThat(sending.compose("verification", "fi", model()).text())
+                .endsWith("\n\nYstävällisin terveisin\nKivaQ OyAb\ntietosuoja@kivaq.fi\n");
+        assertThat(sending.compose("subcontractor-erasure", "en", model()).text())
+                .endsWith("Sabina Simola-Ström, tietosuoja@kivaq.fi\n");
     }
 
     @ParameterizedTest

@@ -83,7 +83,7 @@ class RectificationProcessTest extends IntegrationTest {
         Awaitility.await().atMost(PATIENCE).until(() -> contactValue(c, "name"), "Oikaisu Uusinimi"::equals);
         assertThat(contactValue(c, "role")).isEqualTo("Koordinaattori");
         for (String recipient : c.recipients()) {
-            MimeMessage instruction = awaitMailWithSubject(recipient, "Korjaa henkilötiedot");
+            MimeMessage instruction = awaitMailWithSubject(recipient, "Henkilötietojen oikaiseminen");
             assertThat(Mails.text(instruction)).contains("Henkilö: " + OLD_NAME + " <" + c.email() + ">")
                     .contains("Nimi: Oikaisu Uusinimi").contains("Rooli: Koordinaattori");
             assertThat(http().post(Mails.acknowledgementPath(instruction), "text/plain", new byte[0]).statusCode()).isEqualTo(200);
@@ -102,7 +102,7 @@ class RectificationProcessTest extends IntegrationTest {
         Case c = verifiedRectification(1);
         decide(c, List.of(Map.entry("value.NAME", "Oikaisu Osittain"), Map.entry("value.ROLE", "Toimitusjohtaja"),
                 Map.entry("approve", "NAME"), Map.entry("reason", "Rooli on organisaation ilmoittama tieto.")));
-        MimeMessage instruction = awaitMailWithSubject(c.recipients().get(0), "Korjaa henkilötiedot");
+        MimeMessage instruction = awaitMailWithSubject(c.recipients().get(0), "Henkilötietojen oikaiseminen");
         assertThat(Mails.text(instruction)).contains("Nimi: Oikaisu Osittain").doesNotContain("Toimitusjohtaja");
         http().post(Mails.acknowledgementPath(instruction), "text/plain", new byte[0]);
 
@@ -174,7 +174,7 @@ class RectificationProcessTest extends IntegrationTest {
         assertThat(register.isSubscribed(c.contactId())).isTrue();
         assertThat(http().post(link, "text/plain", new byte[0]).statusCode()).as("single use").isEqualTo(410);
 
-        MimeMessage instruction = awaitMailWithSubject(c.recipients().get(0), "Korjaa henkilötiedot");
+        MimeMessage instruction = awaitMailWithSubject(c.recipients().get(0), "Henkilötietojen oikaiseminen");
         assertThat(Mails.text(instruction)).contains("Henkilö: " + OLD_NAME + " <" + c.email() + ">")
                 .contains("Sähköpostiosoite: " + newAddress);
         http().post(Mails.acknowledgementPath(instruction), "text/plain", new byte[0]);
@@ -287,7 +287,7 @@ class RectificationProcessTest extends IntegrationTest {
                 .contains("value=\"Oikaisu Puhelimesta\"").contains("Soitti ja kertoi uuden sukunimen.");
 
         decide(c, List.of(Map.entry("value.NAME", "Oikaisu Puhelimesta"), Map.entry("approve", "NAME")));
-        MimeMessage instruction = awaitMailWithSubject(recipient, "Korjaa henkilötiedot");
+        MimeMessage instruction = awaitMailWithSubject(recipient, "Henkilötietojen oikaiseminen");
         assertThat(Mails.text(instruction)).contains("Nimi: Oikaisu Puhelimesta");
         http().post(Mails.acknowledgementPath(instruction), "text/plain", new byte[0]);
         assertThat(letterText(email)).contains("Nimi: " + OLD_NAME + " → Oikaisu Puhelimesta");

@@ -55,14 +55,17 @@ class SubcontractorNotificationProcessTest extends IntegrationTest {
     @Test
     void aRemindedSubcontractorConfirmsWithTheFreshLink() throws Exception {
         Case erasure = erasureWithRecipients(1);
-        MimeMessage first = awaitMailWithSubject(erasure.recipients().get(0), "Poista henkilötiedot");
+        MimeMessage first = awaitMailWithSubject(erasure.recipients().get(0), "Henkilötietojen poistaminen");
+        // a Finnish mail writes the disclosure's date the Finnish way, not as ISO inside Finnish text
+        assertThat(fi.kivaq.dsr.support.Mails.text(first)).containsPattern("Luovutettu: \\d{1,2}\\.\\d{1,2}\\.\\d{4}")
+                .doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}");
 
         Job reminder = timer(erasure.reference(), "BoundaryEvent_ReminderDue");
         assertWorkingDaysAhead(reminder, 5);
         assertThat(timer(erasure.reference(), "BoundaryEvent_NoConfirmation")).isNotNull();
         managementService.executeJob(reminder.getId());
 
-        MimeMessage second = awaitMailWithSubject(erasure.recipients().get(0), "Muistutus: Poista henkilötiedot");
+        MimeMessage second = awaitMailWithSubject(erasure.recipients().get(0), "Muistutus: Henkilötietojen poistaminen");
         assertThat(http().post(Mails.acknowledgementPath(first), "text/plain", new byte[0]).statusCode()).as("old link").isEqualTo(404);
         assertThat(http().post(Mails.acknowledgementPath(second), "text/plain", new byte[0]).statusCode()).isEqualTo(200);
 
@@ -75,7 +78,7 @@ class SubcontractorNotificationProcessTest extends IntegrationTest {
     @Test
     void withoutAConfirmationStaffChaseTheSubcontractorAndRecordItByHand() throws Exception {
         Case erasure = erasureWithRecipients(1);
-        MimeMessage instruction = awaitMailWithSubject(erasure.recipients().get(0), "Poista henkilötiedot");
+        MimeMessage instruction = awaitMailWithSubject(erasure.recipients().get(0), "Henkilötietojen poistaminen");
 
         Job escalation = timer(erasure.reference(), "BoundaryEvent_NoConfirmation");
         assertWorkingDaysAhead(escalation, 10);
@@ -115,8 +118,8 @@ class SubcontractorNotificationProcessTest extends IntegrationTest {
     @Test
     void theAnswerDoesNotWaitPastItsTimeForALateSubcontractor() throws Exception {
         Case erasure = erasureWithRecipients(2);
-        MimeMessage toFirst = awaitMailWithSubject(erasure.recipients().get(0), "Poista henkilötiedot");
-        awaitMailWithSubject(erasure.recipients().get(1), "Poista henkilötiedot");
+        MimeMessage toFirst = awaitMailWithSubject(erasure.recipients().get(0), "Henkilötietojen poistaminen");
+        awaitMailWithSubject(erasure.recipients().get(1), "Henkilötietojen poistaminen");
         http().post(Mails.acknowledgementPath(toFirst), "text/plain", new byte[0]);
 
         Job answerDue = timer(erasure.reference(), "BoundaryEvent_AnswerDue");

@@ -80,7 +80,7 @@ class UnsubscribeEndToEndTest extends IntegrationTest {
         List<Mails.Attachment> attachments = Mails.attachments(confirmation);
         assertThat(attachments).hasSize(1);
         Mails.Attachment letter = attachments.get(0);
-        assertThat(letter.fileName()).isEqualTo("KivaQ-" + reference + ".pdf");
+        assertThat(letter.fileName()).isEqualTo("KivaQ-" + reference + "-vahvistus.pdf");
         assertThat(letter.contentType()).startsWith("application/pdf");
         assertThat(SealedPdf.sealIntact(letter.content())).isTrue();
         assertThat(SealedPdf.text(letter.content())).contains(reference).contains("KivaQ OyAb")

@@ -17,6 +17,8 @@ class PageTextsTest extends IntegrationTest {
 
     @Autowired
     ControllerProperties controller;
+    @Autowired
+    fi.kivaq.dsr.support.TestRegister register;
 
     @Test
     void everyPublicPageNamesTheConfiguredControllerAndOffersEveryLanguage() {
@@ -52,5 +54,22 @@ class PageTextsTest extends IntegrationTest {
         assertThat(filed.statusCode()).isEqualTo(200);
         // MessageFormat would have eaten the apostrophe and left "{0}" unreplaced
         assertThat(filed.body()).containsPattern("Your request&#39;s reference is DSR-\\d{4}-\\d{5}\\.");
+    }
+
+    @Test
+    void theLanguageLinksOfALinkPageLeadToTheSamePage() {
+        String email = uniqueAddress("kielet");
+        String unsubscribe = register.unsubscribePath(register.subscriber("Kielen Vaihtaja", email, "fi"));
+        http().postJson("/api/requests", """
+                {"type":"ACCESS","email":"%s","language":"fi"}""".formatted(email));
+        String verify = fi.kivaq.dsr.support.Mails.verificationPath(awaitMailWithSubject(email, "Vahvista"));
+        for (String path : java.util.List.of(unsubscribe, verify)) {
+            HttpResponse<String> page = http().get(path);
+            assertThat(page.statusCode()).isEqualTo(200);
+            for (Language offered : Language.values()) {
+                assertThat(page.body()).as(path)
+                        .contains("href=\"" + path + "?lang=" + offered.code() + "\" lang=\"" + offered.code() + "\"");
+            }
+        }
     }
 }
