@@ -39,6 +39,26 @@ class AccessPersonalData implements PersonalDataOwner {
                 new Retention("staff notes and refusal reasons", "with the request"));
     }
 
+    /**
+     * An extract's content goes after its own period (the signed letter carries the copy), or with its request;
+     * notes go with their request.
+     */
+    @Override
+    public void applyRetention(RetentionDue due) {
+        due.counts().add("access extracts reduced", jdbc.sql("""
+                        update access_extract set content = null where content is not null and gathered_at < :cut""")
+                .param("cut", due.cutOff(due.policy().accessExtracts()).atOffset(java.time.ZoneOffset.UTC))
+                .update());
+        if (!due.closedRequestIds().isEmpty()) {
+            due.counts().add("access extracts reduced", jdbc.sql("""
+                            update access_extract set content = null where content is not null and request_id in (:ids)""")
+                    .param("ids", due.closedRequestIds()).update());
+            due.counts().add("notes reduced", jdbc.sql("""
+                            update request_note set text = :erased where text <> :erased and request_id in (:ids)""")
+                    .param("erased", ERASED).param("ids", due.closedRequestIds()).update());
+        }
+    }
+
     /** The extract's content and the notes' text go; that an extract was gathered, and when, stays. */
     @Override
     public void reduceRequests(RequestsToReduce requests) {

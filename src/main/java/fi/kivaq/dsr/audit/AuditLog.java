@@ -24,8 +24,17 @@ public class AuditLog {
         VIEW_RECTIFICATION, DECIDE_RECTIFICATION,
         SEARCH_REGISTER, VIEW_CONTACT, PROPOSE_CORRECTION,
         /** A rectification changed the contact: the actor is the staff member whose decision it carried out. */
-        CHANGE_REGISTER
+        CHANGE_REGISTER,
+        /** The daily retention run: what it deleted or reduced, counted per category. */
+        RETENTION_RUN,
+        /** A retention review kept the contact: the detail says until when (never the reason, which may name them). */
+        KEEP_AT_RETENTION_REVIEW,
+        /** A retention review erased the contact: the detail is the erasure's reference. */
+        ERASE_AT_RETENTION_REVIEW
     }
+
+    /** The actor of what the system does by itself (e.g. the retention run). */
+    public static final String SYSTEM = "system";
 
     public record Entry(String actor, String action, String reference, String detail, java.time.OffsetDateTime occurredAt) {
     }
@@ -75,6 +84,18 @@ public class AuditLog {
                 .param("actor", actor)
                 .param("action", Action.SEARCH_REGISTER.name())
                 .param("detail", resultCount + " results")
+                .param("now", clock.instant().atOffset(ZoneOffset.UTC))
+                .update();
+    }
+
+    /** Something the system did that is about no one in particular (e.g. a retention run's counts). */
+    public void recordSystem(Action action, String detail) {
+        jdbc.sql("""
+                        insert into audit_log (actor, action, detail, occurred_at)
+                        values (:actor, :action, :detail, :now)""")
+                .param("actor", SYSTEM)
+                .param("action", action.name())
+                .param("detail", detail.length() > 500 ? detail.substring(0, 500) : detail)
                 .param("now", clock.instant().atOffset(ZoneOffset.UTC))
                 .update();
     }

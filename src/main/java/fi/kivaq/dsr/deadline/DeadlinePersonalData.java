@@ -32,6 +32,17 @@ class DeadlinePersonalData implements PersonalDataOwner {
                 "with the request (5 years after it is answered); the reason goes with the person's erasure"));
     }
 
+    /** The extension's reason goes with the request's reduction; the dates stay. */
+    @Override
+    public void applyRetention(RetentionDue due) {
+        if (!due.closedRequestIds().isEmpty()) {
+            due.counts().add("extension reasons reduced", jdbc.sql("""
+                            update dsr_request set extension_reason = null
+                            where id in (:ids) and extension_reason is not null""")
+                    .param("ids", due.closedRequestIds()).update());
+        }
+    }
+
     @Override
     public void reduceRequests(RequestsToReduce requests) {
         jdbc.sql("update dsr_request set extension_reason = null where id in (:ids)")

@@ -30,6 +30,15 @@ class LetterPersonalData implements PersonalDataOwner {
                         + "the hash still proves which letter was sent"));
     }
 
+    /** A letter's content goes after its period; its type, file name, hash and date still prove what was sent. */
+    @Override
+    public void applyRetention(RetentionDue due) {
+        due.counts().add("letters reduced", jdbc.sql("""
+                        update response_letter set content = :empty where octet_length(content) > 0 and created_at < :cut""")
+                .param("empty", new byte[0])
+                .param("cut", due.cutOff(due.policy().letters()).atOffset(java.time.ZoneOffset.UTC)).update());
+    }
+
     @Override
     public void reduceRequests(RequestsToReduce requests) {
         jdbc.sql("update response_letter set content = :empty where request_id in (:ids)")

@@ -37,6 +37,14 @@ class MailPersonalData implements PersonalDataOwner {
                         + "in response_letter)"));
     }
 
+    /** A mail sent (or given up on) longer ago than its period goes whole; one still waiting never does. */
+    @Override
+    public void applyRetention(RetentionDue due) {
+        due.counts().add("mails deleted", jdbc.sql("""
+                        delete from outbox_mail where status in ('SENT', 'FAILED') and coalesce(sent_at, created_at) < :cut""")
+                .param("cut", due.cutOff(due.policy().outbox()).atOffset(java.time.ZoneOffset.UTC)).update());
+    }
+
     /** The mails of the requests and every mail to the address (a newsletter, a link) keep only their dates. */
     @Override
     public void reduceRequests(RequestsToReduce requests) {

@@ -65,6 +65,17 @@ class RegisterPersonalData implements PersonalDataOwner {
                         "indefinitely: the only way to keep an erased address off the newsletter"));
     }
 
+    /**
+     * Invoice links go on their purge date (Accounting Act 2:10, {@link fi.kivaq.dsr.shared.RetentionPolicy}).
+     * Contacts are never deleted here: an inactive one goes to a retention review, and staff decide. Suppression
+     * hashes stay while the newsletter runs.
+     */
+    @Override
+    public void applyRetention(RetentionDue due) {
+        due.counts().add("invoice links deleted", jdbc.sql("delete from invoice_link where purge_on <= :today")
+                .param("today", due.today()).update());
+    }
+
     /** The register is what the others refer to: it erases after them. */
     @Override
     public int getOrder() {

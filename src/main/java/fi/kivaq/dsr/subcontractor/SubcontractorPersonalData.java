@@ -48,6 +48,15 @@ class SubcontractorPersonalData implements PersonalDataOwner {
                         "with the request they belong to (5 years after it is answered, for accountability)"));
     }
 
+    /**
+     * Nothing of its own expires: the disclosure log lives with the contact (it goes with the contact's erasure,
+     * e.g. at a retention review), notifications hold ids and dates of their request, subcontractors are parties
+     * to a processing agreement.
+     */
+    @Override
+    public void applyRetention(RetentionDue due) {
+    }
+
     @Override
     public void describe(Person person, AccessCopy copy) {
         if (person.contactId() == null) {
