@@ -35,8 +35,9 @@ class AccessPersonalData implements PersonalDataOwner {
     public List<Retention> retention() {
         return List.of(
                 new Retention("register extracts of access requests",
-                        "with the request (5 years after it is answered: what was disclosed to whom)"),
-                new Retention("staff notes and refusal reasons", "with the request"));
+                        "dsr.retention.access-extracts (1 year) after gathering (the signed letter carries the copy)"),
+                new Retention("staff notes and refusal reasons",
+                        "with the request: dsr.retention.closed-requests (3 years) after closing"));
     }
 
     /**

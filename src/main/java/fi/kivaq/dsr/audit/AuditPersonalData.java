@@ -31,7 +31,7 @@ class AuditPersonalData implements PersonalDataOwner {
     @Override
     public List<Retention> retention() {
         return List.of(new Retention("audit log of views and changes",
-                "5 years (accountability, Art. 5(2)); it holds ids, not the data viewed"));
+                "dsr.retention.audit-entries (3 years; accountability, Art. 5(2)); it holds ids, not the data viewed"));
     }
 
     /** An entry older than the accountability period goes; the retention run's own entry is written after. */

@@ -26,7 +26,7 @@ class LetterPersonalData implements PersonalDataOwner {
     @Override
     public List<Retention> retention() {
         return List.of(new Retention("signed response letters",
-                "with the request (5 years after it is answered); the contents go with the person's erasure, "
+                "dsr.retention.letters (3 years) after creation; the contents go with the person's erasure, "
                         + "the hash still proves which letter was sent"));
     }
 

@@ -32,7 +32,7 @@ class MailPersonalData implements PersonalDataOwner {
     @Override
     public List<Retention> retention() {
         return List.of(new Retention("sent mails (recipient, subject, text)",
-                "with the request (5 years after it is answered); an erased person's are blanked once sent; the "
+                "dsr.retention.outbox (1 year) after sending, then deleted; an erased person's are blanked once sent; the "
                         + "attachment and the HTML copy are dropped as soon as the mail is sent (the letter stays "
                         + "in response_letter)"));
     }

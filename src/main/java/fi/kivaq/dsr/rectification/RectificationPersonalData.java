@@ -31,7 +31,7 @@ class RectificationPersonalData implements PersonalDataOwner {
     @Override
     public List<Retention> retention() {
         return List.of(new Retention("rectifications: old and new values, decisions and reasons",
-                "with the request (5 years after it is answered); the values go with the person's erasure"));
+                "with the request: dsr.retention.closed-requests (3 years) after closing; the values go with the person's erasure"));
     }
 
     /** The values and the reason go with the request's reduction, as after an erasure. */

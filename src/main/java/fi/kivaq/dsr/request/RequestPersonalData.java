@@ -50,11 +50,12 @@ class RequestPersonalData implements PersonalDataOwner {
     public List<Retention> retention() {
         return List.of(
                 new Retention("requests: address, name, details",
-                        "until the answer and its mails have gone after an erasure; otherwise 5 years after the "
-                                + "request is answered (accountability, Art. 5(2); the engine's history lives as long)"),
+                        "until the answer and its mails have gone after an erasure; otherwise until "
+                                + "dsr.retention.closed-requests (3 years) after closing (accountability, Art. 5(2))"),
                 new Retention("requests reduced after an erasure: reference, type, dates, outcome, address hash",
-                        "5 years after the request is answered (accountability)"),
-                new Retention("evidence of identity (signed or scanned requests)", "with the request"));
+                        "indefinitely: the proof that requests were answered; no name or address"),
+                new Retention("evidence of identity (signed or scanned requests)",
+                        "dsr.retention.evidence (3 years) after upload, or with the request; the hash stays"));
     }
 
     /** The person's other requests, by the contact or by the address: not the one being answered. */

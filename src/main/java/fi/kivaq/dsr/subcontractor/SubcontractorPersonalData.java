@@ -45,7 +45,7 @@ class SubcontractorPersonalData implements PersonalDataOwner {
                 new Retention("subcontractors' names and addresses", "while the processing agreement lasts"),
                 new Retention("disclosure log", "with the contact whose data was disclosed (Art. 19 recipients)"),
                 new Retention("notifications of rectifications and erasures",
-                        "with the request they belong to (5 years after it is answered, for accountability)"));
+                        "with the request they belong to (ids and dates only, kept for accountability)"));
     }
 
     /**

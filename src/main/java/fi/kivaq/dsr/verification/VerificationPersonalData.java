@@ -27,7 +27,7 @@ class VerificationPersonalData implements PersonalDataOwner {
     @Override
     public List<Retention> retention() {
         return List.of(new Retention("verification links (token hashes)",
-                "with the request; an erased person's go in the clean-up"));
+                "dsr.retention.verification-links (90 days) after expiry; an erased person's go in the clean-up"));
     }
 
     /** A link expired longer ago than its period can only be refused: its row goes. */
