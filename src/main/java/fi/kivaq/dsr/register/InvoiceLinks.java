@@ -24,7 +24,11 @@ public class InvoiceLinks {
         this.policy = policy;
     }
 
-    /** @return the link's purge date */
+    /**
+     * Records that the invoice was issued to the contact, with the purge date the Accounting Act gives it.
+     *
+     * @return the link's purge date
+     */
     @Transactional
     public LocalDate add(long contactId, String invoiceNumber, LocalDate invoiceDate) {
         LocalDate purgeOn = policy.purgeOnForInvoice(invoiceDate);

@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.springframework.core.OrderComparator;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import fi.kivaq.dsr.audit.AuditLog;
@@ -29,27 +31,36 @@ public class RetentionRun {
     private final TransactionTemplate transaction;
 
     RetentionRun(List<PersonalDataOwner> owners, RequestRepository requests, RetentionReviews reviews, AuditLog audit,
-                 RetentionPolicy policy, TransactionTemplate transaction) {
+                 RetentionPolicy policy, PlatformTransactionManager transactions) {
         this.owners = owners.stream().sorted(OrderComparator.INSTANCE).toList();
         this.requests = requests;
         this.reviews = reviews;
         this.audit = audit;
         this.policy = policy;
-        this.transaction = transaction;
+        // each batch commits on its own, also inside the engine's job transaction: a retry goes on where it stopped
+        this.transaction = new TransactionTemplate(transactions);
+        this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** The run for the given Helsinki day; idempotent: a second run the same day finds nothing more to do. */
     public PersonalDataOwner.RetentionCounts run(java.time.LocalDate today) {
         PersonalDataOwner.RetentionCounts counts = new PersonalDataOwner.RetentionCounts();
-        boolean more = true;
-        while (more) {
-            more = Boolean.TRUE.equals(transaction.execute(status -> {
-                List<Long> closed = requests.closedAndNotReduced(
+        List<Long> previous = List.of();
+        while (true) {
+            List<Long> closed = transaction.execute(status -> {
+                List<Long> batch = requests.closedAndNotReduced(
                         RetentionPolicy.cutOff(today, policy.closedRequests()), BATCH);
-                PersonalDataOwner.RetentionDue due = new PersonalDataOwner.RetentionDue(today, policy, closed, counts);
+                PersonalDataOwner.RetentionDue due = new PersonalDataOwner.RetentionDue(today, policy, batch, counts);
                 owners.forEach(owner -> owner.applyRetention(due));
-                return closed.size() == BATCH;
-            }));
+                return batch;
+            });
+            if (closed == null || closed.size() < BATCH) {
+                break;
+            }
+            if (closed.equals(previous)) {
+                throw new IllegalStateException("closed requests were not reduced: " + closed.size() + " ids again");
+            }
+            previous = closed;
         }
         counts.add("reviews due", reviews.raiseDue(today));
         audit.recordSystem(AuditLog.Action.RETENTION_RUN, today + ": " + counts);
