@@ -44,8 +44,29 @@ class AccessPersonalData implements PersonalDataOwner {
     public List<Retention> retention() {
         return List.of(
                 new Retention("register extracts of access requests",
-                        "with the request (5 years after it is answered: what was disclosed to whom)"),
-                new Retention("staff notes and refusal reasons", "with the request"));
+                        "dsr.retention.access-extracts (1 year) after gathering (the signed letter carries the copy)"),
+                new Retention("staff notes and refusal reasons",
+                        "with the request: dsr.retention.closed-requests (3 years) after closing"));
+    }
+
+    /**
+     * An extract's content goes after its own period (the signed letter carries the copy), or with its request;
+     * notes go with their request.
+     */
+    @Override
+    public void applyRetention(RetentionDue due) {
+        due.counts().add("access extracts reduced", jdbc.sql("""
+                        update access_extract set content = null where content is not null and gathered_at < :cut""")
+                .param("cut", due.cutOff(due.policy().accessExtracts()).atOffset(java.time.ZoneOffset.UTC))
+                .update());
+        if (!due.closedRequestIds().isEmpty()) {
+            due.counts().add("access extracts reduced", jdbc.sql("""
+                            update access_extract set content = null where content is not null and request_id in (:ids)""")
+                    .param("ids", due.closedRequestIds()).update());
+            due.counts().add("notes reduced", jdbc.sql("""
+                            update request_note set text = :erased where text <> :erased and request_id in (:ids)""")
+                    .param("erased", ERASED).param("ids", due.closedRequestIds()).update());
+        }
     }
 
     /**

@@ -29,7 +29,9 @@ public class AuditLog {
         /** The customer relationship: the staff view of the contact register. */
         CUSTOMER_RELATIONSHIP,
         /** Keeping the data accurate: a staff member proposing a correction. */
-        ACCURACY
+        ACCURACY,
+        /** Deleting what is no longer needed (GDPR Art. 5(1)(e)): the retention run and its reviews. */
+        RETENTION
     }
 
     public enum Action {
@@ -50,7 +52,13 @@ public class AuditLog {
         /** Staff added or edited a contact by hand: the fields changed, never their values. */
         CREATE_CONTACT(Purpose.CUSTOMER_RELATIONSHIP), EDIT_CONTACT(Purpose.CUSTOMER_RELATIONSHIP),
         /** The register (or a search result) exported as CSV: the number of contacts. */
-        EXPORT_REGISTER(Purpose.CUSTOMER_RELATIONSHIP);
+        EXPORT_REGISTER(Purpose.CUSTOMER_RELATIONSHIP),
+        /** The daily retention run: what it deleted or reduced, counted per category. */
+        RETENTION_RUN(Purpose.RETENTION),
+        /** A retention review kept the contact: the detail says until when (never the reason, which may name them). */
+        KEEP_AT_RETENTION_REVIEW(Purpose.RETENTION),
+        /** A retention review erased the contact: the detail is the erasure's reference. */
+        ERASE_AT_RETENTION_REVIEW(Purpose.RETENTION);
 
         private final Purpose purpose;
 
@@ -72,6 +80,9 @@ public class AuditLog {
             return name().startsWith("VIEW_");
         }
     }
+
+    /** The actor of what the system does by itself (e.g. the retention run). */
+    public static final String SYSTEM = "system";
 
     public record Entry(String actor, String action, String reference, String detail, java.time.OffsetDateTime occurredAt) {
     }
@@ -169,6 +180,19 @@ public class AuditLog {
                 .param("action", action.name())
                 .query(AuditLog::entry)
                 .list();
+    }
+
+    /** Something the system did that is about no one in particular (e.g. a retention run's counts). */
+    public void recordSystem(Action action, String detail) {
+        jdbc.sql("""
+                        insert into audit_log (actor, action, purpose, detail, occurred_at)
+                        values (:actor, :action, :purpose, :detail, :now)""")
+                .param("actor", SYSTEM)
+                .param("action", action.name())
+                .param("purpose", action.purpose().name())
+                .param("detail", detail.length() > 500 ? detail.substring(0, 500) : detail)
+                .param("now", clock.instant().atOffset(ZoneOffset.UTC))
+                .update();
     }
 
     /** The contact's audit trail, newest first; still there after the contact itself was erased. */

@@ -5,6 +5,8 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 
+import java.time.ZoneOffset;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -40,7 +42,14 @@ class AuditPersonalData implements PersonalDataOwner {
     @Override
     public List<Retention> retention() {
         return List.of(new Retention("audit log of views and changes",
-                "5 years (accountability, Art. 5(2)); it holds ids, not the data viewed"));
+                "dsr.retention.audit-entries (3 years; accountability, Art. 5(2)); it holds ids, not the data viewed"));
+    }
+
+    /** An entry older than the accountability period goes; the retention run's own entry is written after. */
+    @Override
+    public void applyRetention(RetentionDue due) {
+        due.counts().add("audit entries deleted", jdbc.sql("delete from audit_log where occurred_at < :cut")
+                .param("cut", due.cutOff(due.policy().auditEntries()).atOffset(ZoneOffset.UTC)).update());
     }
 
     /**

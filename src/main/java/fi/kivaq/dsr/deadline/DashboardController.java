@@ -12,21 +12,26 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import fi.kivaq.dsr.retention.RetentionReviews;
+
 /** {@code /staff/dashboard} and the extension action: managers only (see SecurityConfig). */
 @Controller
 class DashboardController {
 
     private final ManagerDashboard dashboard;
     private final DeadlineExtension extension;
+    private final RetentionReviews retentionReviews;
 
-    DashboardController(ManagerDashboard dashboard, DeadlineExtension extension) {
+    DashboardController(ManagerDashboard dashboard, DeadlineExtension extension, RetentionReviews retentionReviews) {
         this.dashboard = dashboard;
         this.extension = extension;
+        this.retentionReviews = retentionReviews;
     }
 
     @GetMapping("/staff/dashboard")
     String dashboard(@RequestParam(defaultValue = "1") int page, Model model) {
         model.addAttribute("view", dashboard.view(page));
+        model.addAttribute("retentionDue", retentionReviews.dueCount());
         return "web/staff/dashboard";
     }
 

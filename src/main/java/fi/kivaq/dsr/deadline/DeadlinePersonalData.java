@@ -29,7 +29,18 @@ class DeadlinePersonalData implements PersonalDataOwner {
     @Override
     public List<Retention> retention() {
         return List.of(new Retention("deadline extensions and overdue state",
-                "with the request (5 years after it is answered); the reason goes with the person's erasure"));
+                "with the request: dsr.retention.closed-requests (3 years) after closing; the reason goes with the person's erasure"));
+    }
+
+    /** The extension's reason goes with the request's reduction; the dates stay. */
+    @Override
+    public void applyRetention(RetentionDue due) {
+        if (!due.closedRequestIds().isEmpty()) {
+            due.counts().add("extension reasons reduced", jdbc.sql("""
+                            update dsr_request set extension_reason = null
+                            where id in (:ids) and extension_reason is not null""")
+                    .param("ids", due.closedRequestIds()).update());
+        }
     }
 
     @Override

@@ -3,6 +3,7 @@ package fi.kivaq.dsr.demo;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +20,11 @@ import fi.kivaq.dsr.mail.MailOutbox;
 import fi.kivaq.dsr.mail.OutgoingMail;
 import fi.kivaq.dsr.register.ConsentChannel;
 import fi.kivaq.dsr.register.ContactRegister;
+import fi.kivaq.dsr.register.InvoiceLinks;
 import fi.kivaq.dsr.register.NewsletterLinks;
 import fi.kivaq.dsr.register.RegisterImport;
+import fi.kivaq.dsr.retention.RetentionReviews;
+import fi.kivaq.dsr.shared.DeadlineCalculator;
 import fi.kivaq.dsr.subcontractor.DisclosureLog;
 import fi.kivaq.dsr.subcontractor.Subcontractors;
 
@@ -82,10 +86,12 @@ class DemoRegister {
     private final NewsletterLinks links;
     private final MailOutbox outbox;
     private final Clock clock;
+    private final InvoiceLinks invoices;
+    private final RetentionReviews reviews;
 
     DemoRegister(RegisterImport imports, ContactRegister register, Subcontractors subcontractors,
                  DisclosureLog disclosures, TransactionTemplate transaction, NewsletterLinks links, MailOutbox outbox,
-                 Clock clock) {
+                 Clock clock, InvoiceLinks invoices, RetentionReviews reviews) {
         this.imports = imports;
         this.register = register;
         this.subcontractors = subcontractors;
@@ -94,6 +100,8 @@ class DemoRegister {
         this.links = links;
         this.outbox = outbox;
         this.clock = clock;
+        this.invoices = invoices;
+        this.reviews = reviews;
     }
 
     @EventListener(ApplicationStartedEvent.class)
@@ -118,10 +126,18 @@ class DemoRegister {
         int i = 0;
         for (Person person : PEOPLE) {
             i++;
+            // the last one has been quiet for over three years: the retention review lists it at once
+            boolean inactive = i == PEOPLE.size();
             long contact = imports.addContact(new RegisterImport.ImportedContact(person.name(), person.email(),
                     person.org() < 0 ? null : organisations.get(person.org()), person.role(), person.language(),
-                    person.source(), daysBefore(now, 700 - 25 * i), daysBefore(now, 30 + 7 * i)));
+                    person.source(), daysBefore(now, inactive ? 1600 : 700 - 25 * i),
+                    daysBefore(now, inactive ? 1200 : 30 + 7 * i)));
             contacts.add(contact);
+            if (person.source().equals("ORDER_FORM")) {
+                // an order's invoice: its purge date follows from the invoice date (Accounting Act 2:10)
+                invoices.add(contact, "INV-%d-%04d".formatted(LocalDate.now(clock).getYear() - 1, 100 + i),
+                        LocalDate.ofInstant(daysBefore(now, inactive ? 1250 : 300 + i), DeadlineCalculator.HELSINKI));
+            }
             if (person.subscribed()) {
                 imports.addConsentEvent(contact, true, person.source().equals("EVENT") ? ConsentChannel.EVENT
                         : ConsentChannel.SIGN_UP_FORM, daysBefore(now, 600 - 20 * i));
@@ -140,6 +156,7 @@ class DemoRegister {
             }
         }
         sendDemoNewsletter(contacts);
+        reviews.raiseDue(LocalDate.now(clock.withZone(DeadlineCalculator.HELSINKI)));
         log.info("Demo register loaded: {} organisations, {} contacts, 3 subcontractors", ORGANISATIONS.size(), PEOPLE.size());
     }
 

@@ -1,5 +1,7 @@
 package fi.kivaq.dsr.erasure;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
@@ -11,8 +13,13 @@ import org.springframework.transaction.annotation.Transactional;
 
 import fi.kivaq.dsr.register.ContactRegister;
 import fi.kivaq.dsr.request.DsrRequest;
+import fi.kivaq.dsr.request.NewRequest;
 import fi.kivaq.dsr.request.RequestRepository;
+import fi.kivaq.dsr.shared.DeadlineCalculator;
 import fi.kivaq.dsr.shared.EmailAddresses;
+import fi.kivaq.dsr.shared.Language;
+import fi.kivaq.dsr.shared.RequestChannel;
+import fi.kivaq.dsr.shared.RequestType;
 import fi.kivaq.dsr.shared.PersonalDataOwner;
 import fi.kivaq.dsr.subcontractor.SubcontractorNotifications;
 
@@ -40,13 +47,49 @@ public class Erasure {
     private final ContactRegister register;
     private final SubcontractorNotifications notifications;
     private final List<PersonalDataOwner> owners;
+    private final ErasureCleanUp cleanUp;
+    private final Clock clock;
 
     Erasure(RequestRepository requests, ContactRegister register, SubcontractorNotifications notifications,
-            List<PersonalDataOwner> owners) {
+            List<PersonalDataOwner> owners, ErasureCleanUp cleanUp, Clock clock) {
         this.requests = requests;
         this.register = register;
         this.notifications = notifications;
         this.owners = owners.stream().sorted(OrderComparator.INSTANCE).toList();
+        this.cleanUp = cleanUp;
+        this.clock = clock;
+    }
+
+    /** A retention review's "erase" cannot finish while mails to the person still wait in the outbox. */
+    public static class MailsStillWaiting extends RuntimeException {
+        MailsStillWaiting(long contactId) {
+            super("mails to contact " + contactId + " are still waiting in the outbox");
+        }
+    }
+
+    /**
+     * Erasure decided at a retention review (the data is no longer needed, Art. 5(1)(e), 17(1)(a)): the same owners
+     * erase the same way as for an erasure request, and the clean-up reduces the person's requests at once, in one
+     * transaction. It is recorded as an answered erasure request filed by staff, so that it has a reference and an
+     * outcome like any other; no letter goes to the person. What the Accounting Act keeps stays until its purge date.
+     *
+     * @return the reference of the erasure's record
+     * @throws MailsStillWaiting when a mail to the person is still unsent: nothing is erased
+     */
+    @Transactional
+    public String eraseAtRetentionReview(long contactId) {
+        String email = register.emailOf(contactId)
+                .orElseThrow(() -> new IllegalArgumentException("no contact " + contactId));
+        Language language = register.languageOf(contactId).flatMap(Language::fromCode).orElse(Language.DEFAULT);
+        Instant now = clock.instant();
+        DsrRequest record = requests.recordAnswered(new NewRequest(RequestType.DELETION, email, null, language, null,
+                RequestChannel.STAFF, now), LocalDate.now(clock.withZone(DeadlineCalculator.HELSINKI)), now);
+        requests.linkContact(record.id(), contactId);
+        erase(record.id(), true);
+        if (cleanUp.reduceRequestData(record.id()) == ErasureCleanUp.Outcome.MAILS_UNSENT) {
+            throw new MailsStillWaiting(contactId);
+        }
+        return record.reference();
     }
 
     /**

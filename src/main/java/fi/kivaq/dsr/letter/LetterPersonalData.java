@@ -26,8 +26,17 @@ class LetterPersonalData implements PersonalDataOwner {
     @Override
     public List<Retention> retention() {
         return List.of(new Retention("signed response letters",
-                "with the request (5 years after it is answered); the contents go with the person's erasure, "
+                "dsr.retention.letters (3 years) after creation; the contents go with the person's erasure, "
                         + "the hash still proves which letter was sent"));
+    }
+
+    /** A letter's content goes after its period; its type, file name, hash and date still prove what was sent. */
+    @Override
+    public void applyRetention(RetentionDue due) {
+        due.counts().add("letters reduced", jdbc.sql("""
+                        update response_letter set content = :empty where octet_length(content) > 0 and created_at < :cut""")
+                .param("empty", new byte[0])
+                .param("cut", due.cutOff(due.policy().letters()).atOffset(java.time.ZoneOffset.UTC)).update());
     }
 
     @Override

@@ -32,9 +32,17 @@ class MailPersonalData implements PersonalDataOwner {
     @Override
     public List<Retention> retention() {
         return List.of(new Retention("sent mails (recipient, subject, text)",
-                "with the request (5 years after it is answered); an erased person's are blanked once sent; the "
+                "dsr.retention.outbox (1 year) after sending, then deleted; an erased person's are blanked once sent; the "
                         + "attachment and the HTML copy are dropped as soon as the mail is sent (the letter stays "
                         + "in response_letter)"));
+    }
+
+    /** A mail sent (or given up on) longer ago than its period goes whole; one still waiting never does. */
+    @Override
+    public void applyRetention(RetentionDue due) {
+        due.counts().add("mails deleted", jdbc.sql("""
+                        delete from outbox_mail where status in ('SENT', 'FAILED') and coalesce(sent_at, created_at) < :cut""")
+                .param("cut", due.cutOff(due.policy().outbox()).atOffset(java.time.ZoneOffset.UTC)).update());
     }
 
     /** The mails of the requests and every mail to the address (a newsletter, a link) keep only their dates. */

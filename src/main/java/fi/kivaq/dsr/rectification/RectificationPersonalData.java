@@ -31,7 +31,21 @@ class RectificationPersonalData implements PersonalDataOwner {
     @Override
     public List<Retention> retention() {
         return List.of(new Retention("rectifications: old and new values, decisions and reasons",
-                "with the request (5 years after it is answered); the values go with the person's erasure"));
+                "with the request: dsr.retention.closed-requests (3 years) after closing; the values go with the person's erasure"));
+    }
+
+    /** The values and the reason go with the request's reduction, as after an erasure. */
+    @Override
+    public void applyRetention(RetentionDue due) {
+        if (due.closedRequestIds().isEmpty()) {
+            return;
+        }
+        due.counts().add("rectifications reduced", jdbc.sql("""
+                        update rectification_change set current_value = null, new_value = :erased
+                        where request_id in (:ids) and (new_value is null or new_value <> :erased)""")
+                .param("erased", ERASED).param("ids", due.closedRequestIds()).update());
+        jdbc.sql("update rectification_decision set reason = null where request_id in (:ids)")
+                .param("ids", due.closedRequestIds()).update();
     }
 
     /** Which fields changed and how staff decided stays; the values and the reason go. */

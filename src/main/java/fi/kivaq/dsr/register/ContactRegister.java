@@ -105,6 +105,9 @@ public class ContactRegister {
         }
         changes.forEach((field, change) -> jdbc.sql("update contact set " + field.column() + " = :value where id = :id")
                 .param("value", change.newValue()).param("id", contactId).update());
+        // a staff edit is activity: the retention review counts from it
+        jdbc.sql("update contact set last_activity_at = :now where id = :id")
+                .param("now", clock.instant().atOffset(ZoneOffset.UTC)).param("id", contactId).update();
         if (email != null) {
             jdbc.sql("update contact set email_normalised = :n where id = :id")
                     .param("n", EmailAddresses.normalise(email.newValue())).param("id", contactId).update();

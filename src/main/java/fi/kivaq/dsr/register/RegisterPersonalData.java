@@ -61,15 +61,28 @@ class RegisterPersonalData implements PersonalDataOwner {
     public List<Retention> retention() {
         return List.of(
                 new Retention("contact fields, organisation role and source",
-                        "as long as the customer relationship needs them (reviewed regularly), or until erasure"),
+                        "until staff decide at a retention review, due after dsr.retention.inactive-contacts (3 years) "
+                                + "without activity and without a live newsletter consent; or until erasure"),
                 new Retention("newsletter consent history", "with the contact: proof of consent while it is used"),
                 new Retention("one-click unsubscribe links", "with the contact"),
                 new Retention("invoice links (name of the invoiced customer)",
-                        "6 years from the end of the financial year (Accounting Act 1336/1997): purge_on"),
+                        "6 years from the end of the calendar year in which the financial year ended (Accounting Act "
+                                + "1336/1997, 2:10): purge_on, computed from the invoice date; deleted on that day"),
                 new Retention("uploaded import files (CSV)",
                         "until applied or discarded, at most a day; any erasure removes every staged file"),
                 new Retention("suppression hash of an erased address",
-                        "indefinitely: the only way to keep an erased address off the newsletter"));
+                        "while the newsletter runs: the only way to keep an erased address off it"));
+    }
+
+    /**
+     * Invoice links go on their purge date (Accounting Act 2:10, {@link fi.kivaq.dsr.shared.RetentionPolicy}).
+     * Contacts are never deleted here: an inactive one goes to a retention review, and staff decide. Suppression
+     * hashes stay while the newsletter runs.
+     */
+    @Override
+    public void applyRetention(RetentionDue due) {
+        due.counts().add("invoice links deleted", jdbc.sql("delete from invoice_link where purge_on <= :today")
+                .param("today", due.today()).update());
     }
 
     /** The register is what the others refer to: it erases after them. */

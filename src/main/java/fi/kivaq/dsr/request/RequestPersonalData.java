@@ -50,11 +50,12 @@ class RequestPersonalData implements PersonalDataOwner {
     public List<Retention> retention() {
         return List.of(
                 new Retention("requests: address, name, details",
-                        "until the answer and its mails have gone after an erasure; otherwise 5 years after the "
-                                + "request is answered (accountability, Art. 5(2); the engine's history lives as long)"),
+                        "until the answer and its mails have gone after an erasure; otherwise until "
+                                + "dsr.retention.closed-requests (3 years) after closing (accountability, Art. 5(2))"),
                 new Retention("requests reduced after an erasure: reference, type, dates, outcome, address hash",
-                        "5 years after the request is answered (accountability)"),
-                new Retention("evidence of identity (signed or scanned requests)", "with the request"));
+                        "indefinitely: the proof that requests were answered; no name or address"),
+                new Retention("evidence of identity (signed or scanned requests)",
+                        "dsr.retention.evidence (3 years) after upload, or with the request; the hash stays"));
     }
 
     /** The person's other requests, by the contact or by the address: not the one being answered. */
@@ -105,6 +106,32 @@ class RequestPersonalData implements PersonalDataOwner {
                         update request_evidence set file_name = :erased, content = :empty, signer_subject = null
                         where request_id in (:ids)""")
                 .param("erased", ERASED).param("empty", new byte[0]).param("ids", requests.requestIds()).update();
+    }
+
+    /**
+     * Requests past their accountability period keep their reference, type, dates and outcome; evidence past its
+     * own period keeps its hash, size and verdict.
+     */
+    @Override
+    public void applyRetention(RetentionDue due) {
+        if (!due.closedRequestIds().isEmpty()) {
+            due.counts().add("requests reduced", jdbc.sql("""
+                            update dsr_request set requester_email = null, requester_name = null, details = null,
+                                requester_email_normalised = null, personal_data_reduced_at = :now
+                            where id in (:ids) and personal_data_reduced_at is null""")
+                    .param("now", clock.instant().atOffset(ZoneOffset.UTC))
+                    .param("ids", due.closedRequestIds()).update());
+            due.counts().add("evidence reduced", reduceEvidence("request_id in (:ids)", "ids",
+                    due.closedRequestIds()));
+        }
+        due.counts().add("evidence reduced", reduceEvidence("uploaded_at < :cut", "cut",
+                due.cutOff(due.policy().evidence()).atOffset(ZoneOffset.UTC)));
+    }
+
+    private int reduceEvidence(String where, String name, Object value) {
+        return jdbc.sql("update request_evidence set file_name = :erased, content = :empty, signer_subject = null"
+                        + " where file_name <> :erased and " + where)
+                .param("erased", ERASED).param("empty", new byte[0]).param(name, value).update();
     }
 
     // the letter texts know these codes (docs/letters.md); anything else is printed as it is

@@ -216,6 +216,29 @@ public class RequestRepository {
                 .param("e", normalisedAddress).param("id", erasureRequestId).query(Long.class).list();
     }
 
+    /**
+     * Closed requests whose accountability period ended before {@code closedBefore} and whose personal data was not
+     * reduced yet (an erasure's clean-up reduces its own), oldest first, at most {@code limit}.
+     */
+    public List<Long> closedAndNotReduced(Instant closedBefore, int limit) {
+        return jdbc.sql("""
+                        select id from dsr_request
+                        where closed_at < :before and personal_data_reduced_at is null
+                        order by closed_at, id fetch first %d rows only""".formatted(limit))
+                .param("before", utc(closedBefore)).query(Long.class).list();
+    }
+
+    /** Of these contacts, those who filed (or were linked to) a request received since the moment: they are active. */
+    public List<Long> contactsWithRequestsSince(List<Long> contactIds, Instant since) {
+        if (contactIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select distinct contact_id from dsr_request
+                        where contact_id in (:ids) and received_at >= :since""")
+                .param("ids", contactIds).param("since", utc(since)).query(Long.class).list();
+    }
+
     /** What an erasure did (scope and the date until which records are kept), without the data it removed. */
     public record ErasureOutcome(String scope, LocalDate retainedUntil) {
     }

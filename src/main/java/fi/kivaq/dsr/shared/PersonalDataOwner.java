@@ -58,8 +58,15 @@ public interface PersonalDataOwner extends Ordered {
     default void reduceRequests(RequestsToReduce requests) {
     }
 
-    /** How long each category of the module's data is kept, and why (a declaration; no scheduler acts on it yet). */
+    /** How long each category of the module's data is kept, and why (docs/retention.md; the access letter). */
     List<Retention> retention();
+
+    /**
+     * Retention (Art. 5(1)(e)), in the daily retention run's transaction: deletes or reduces what the module keeps
+     * past its period in {@link RetentionDue#policy()}, and counts it (numbers only). No default: every owner says
+     * what it does, also one that keeps nothing time-limited of its own.
+     */
+    void applyRetention(RetentionDue due);
 
     @Override
     default int getOrder() {
@@ -136,6 +143,48 @@ public interface PersonalDataOwner extends Ordered {
      * @param keptUntil the period or the criterion, with its ground
      */
     record Retention(String category, String keptUntil) {
+    }
+
+    /**
+     * One retention run's duty.
+     *
+     * @param today            the run's day in Helsinki
+     * @param policy           the periods of {@code dsr.retention.*}
+     * @param closedRequestIds closed requests whose accountability period ({@link RetentionPolicy#closedRequests()})
+     *                         ended and which are not reduced yet: each owner reduces its records of them
+     * @param counts           what the owners did, per category
+     */
+    record RetentionDue(LocalDate today, RetentionPolicy policy, List<Long> closedRequestIds, RetentionCounts counts) {
+
+        public RetentionDue {
+            closedRequestIds = List.copyOf(closedRequestIds);
+        }
+
+        /** The moment before which a record kept for {@code period} has outlived it. */
+        public java.time.Instant cutOff(java.time.Period period) {
+            return RetentionPolicy.cutOff(today, period);
+        }
+    }
+
+    /** Rows deleted or reduced per category in one run: numbers, never data, so that the run can be audited. */
+    final class RetentionCounts {
+
+        private final java.util.Map<String, Integer> counts = new java.util.TreeMap<>();
+
+        public void add(String category, int rows) {
+            if (rows > 0) {
+                counts.merge(category, rows, Integer::sum);
+            }
+        }
+
+        public java.util.Map<String, Integer> asMap() {
+            return java.util.Collections.unmodifiableMap(counts);
+        }
+
+        @Override
+        public String toString() {
+            return counts.isEmpty() ? "nothing due" : counts.toString();
+        }
     }
 
     /** The access copy that the owners fill in turn; the access module turns it into the letter's extract. */

@@ -47,7 +47,16 @@ class SubcontractorPersonalData implements PersonalDataOwner {
                 new Retention("subcontractors' names and addresses", "while the processing agreement lasts"),
                 new Retention("disclosure log", "with the contact whose data was disclosed (Art. 19 recipients)"),
                 new Retention("notifications of rectifications and erasures",
-                        "with the request they belong to (5 years after it is answered, for accountability)"));
+                        "with the request they belong to (ids and dates only, kept for accountability)"));
+    }
+
+    /**
+     * Nothing of its own expires: the disclosure log lives with the contact (it goes with the contact's erasure,
+     * e.g. at a retention review), notifications hold ids and dates of their request, subcontractors are parties
+     * to a processing agreement.
+     */
+    @Override
+    public void applyRetention(RetentionDue due) {
     }
 
     /**

@@ -27,7 +27,15 @@ class VerificationPersonalData implements PersonalDataOwner {
     @Override
     public List<Retention> retention() {
         return List.of(new Retention("verification links (token hashes)",
-                "with the request; an erased person's go in the clean-up"));
+                "dsr.retention.verification-links (90 days) after expiry; an erased person's go in the clean-up"));
+    }
+
+    /** A link expired longer ago than its period can only be refused: its row goes. */
+    @Override
+    public void applyRetention(RetentionDue due) {
+        due.counts().add("expired links deleted", jdbc.sql("delete from verification_token where expires_at < :cut")
+                .param("cut", due.cutOff(due.policy().verificationLinks()).atOffset(java.time.ZoneOffset.UTC))
+                .update());
     }
 
     /** Nothing personal, but nothing left to verify either: the links of an erased person's requests go. */

@@ -13,6 +13,7 @@ import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+import fi.kivaq.dsr.retention.RetentionReviews;
 import fi.kivaq.dsr.security.WebSlice;
 import fi.kivaq.dsr.shared.RequestStatus;
 import fi.kivaq.dsr.shared.RequestType;
@@ -43,6 +44,8 @@ class DashboardControllerTest {
     ManagerDashboard dashboard;
     @MockitoBean
     DeadlineExtension extension;
+    @MockitoBean
+    RetentionReviews retentionReviews;
 
     private static ManagerDashboard.View view(int page, int pages) {
         ManagerDashboard.Row row = new ManagerDashboard.Row("DSR-2026-00301", "ACCESS", "IN_PROGRESS",
@@ -57,11 +60,14 @@ class DashboardControllerTest {
     @WithMockUser(username = "mikko", roles = {"STAFF", "MANAGER"})
     void aManagerSeesTheRequestedPage() throws Exception {
         when(dashboard.view(2)).thenReturn(view(2, 3));
+        when(retentionReviews.dueCount()).thenReturn(7L);
 
         mvc.perform(get("/staff/dashboard").param("page", "2"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("DSR-2026-00301"), containsString("2 / 3"),
-                        containsString("75 %"))));
+                        containsString("75 %"))))
+                // what is due for a retention review: the count, linked to the review page
+                .andExpect(content().string(containsString("<a href=\"/staff/retention\"><strong>7</strong></a>")));
         verify(dashboard).view(2);
     }
 

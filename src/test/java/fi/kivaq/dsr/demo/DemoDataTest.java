@@ -9,9 +9,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 import fi.kivaq.dsr.deadline.RequestDeadlines;
 import fi.kivaq.dsr.mail.MailOutbox;
 import fi.kivaq.dsr.register.ContactRegister;
+import fi.kivaq.dsr.register.InvoiceLinks;
 import fi.kivaq.dsr.register.NewsletterLinks;
 import fi.kivaq.dsr.register.RegisterImport;
 import fi.kivaq.dsr.request.RequestIntake;
+import fi.kivaq.dsr.retention.RetentionReviews;
 import fi.kivaq.dsr.request.RequestRepository;
 import fi.kivaq.dsr.shared.DeadlineCalculator;
 import fi.kivaq.dsr.subcontractor.DisclosureLog;
@@ -51,11 +53,15 @@ class DemoDataTest extends IntegrationTest {
     TransactionTemplate transaction;
     @Autowired
     Clock clock;
+    @Autowired
+    InvoiceLinks invoices;
+    @Autowired
+    RetentionReviews reviews;
 
     @Test
     void theDemoRegisterHasItsContactsSubcontractorsDisclosuresAndOneNewsletterToEachSubscriber() {
         DemoRegister demo = new DemoRegister(imports, register, subcontractors, disclosures, transaction, links, outbox,
-                clock);
+                clock, invoices, reviews);
         transaction.executeWithoutResult(status -> {
             status.setRollbackOnly();
             demo.load();
@@ -81,6 +87,14 @@ class DemoDataTest extends IntegrationTest {
                     + " (select email from contact where id in (select contact_id from unsubscribe_link))"
                     + " and recipient like '%.example' and recipient not like '%@test.example'"))
                     .as("one newsletter, with its one-click link, to each of the 11 subscribers").isEqualTo(11);
+            assertThat(count("select count(*) from invoice_link where contact_id in (select id from contact where"
+                    + " source = 'ORDER_FORM' and email like '%.example' and email not like '%@test.example')"
+                    + " and purge_on > invoice_date"))
+                    .as("an invoice link with its computed purge date for each of the 5 customers who ordered")
+                    .isEqualTo(5);
+            long riikka = register.findContactIdByEmail("riikka.heinonen@posti.example").orElseThrow();
+            assertThat(count("select count(*) from retention_review where status = 'DUE' and contact_id = " + riikka))
+                    .as("quiet for over three years: due for a retention review").isEqualTo(1);
         });
         assertThat(register.findContactIdByEmail("aino.virtanen@kemionsaari.example")).as("rolled back").isEmpty();
     }
