@@ -26,6 +26,16 @@ class ObjectionPersonalData implements PersonalDataOwner {
                 .notPersonal("request_id", "compelling_grounds", "decided_by", "decided_at"));
     }
 
+    /** Past the accountability period a closed request's decision keeps its outcome; its reasons go. */
+    @Override
+    public void applyRetention(RetentionDue due) {
+        if (due.closedRequestIds().isEmpty()) {
+            return;
+        }
+        due.counts().add("objection reasons reduced", jdbc.sql("update objection_decision set reasons = :erased where request_id in (:ids) and (reasons is null or reasons <> :erased)")
+                .param("ids", due.closedRequestIds()).param("erased", ERASED).update());
+    }
+
     @Override
     public void reduceRequests(RequestsToReduce requests) {
         jdbc.sql("update objection_decision set reasons = :erased where request_id in (:ids)")
@@ -35,6 +45,7 @@ class ObjectionPersonalData implements PersonalDataOwner {
     @Override
     public List<Retention> retention() {
         return List.of(new Retention("reasons of an objection decision",
-                "with the request: reduced with it when the person's data is erased"));
+                "with the request: reduced with it when the person's data is erased, or once the closed request has "
+                        + "outlived dsr.retention.closed-requests"));
     }
 }

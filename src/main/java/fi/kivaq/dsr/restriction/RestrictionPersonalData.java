@@ -24,6 +24,16 @@ class RestrictionPersonalData implements PersonalDataOwner {
                         "restricted_at", "lift_decided_by", "lift_decided_at", "lifted_at"));
     }
 
+    /** Past the accountability period a closed request's decision keeps its outcome; its reasons go. */
+    @Override
+    public void applyRetention(RetentionDue due) {
+        if (due.closedRequestIds().isEmpty()) {
+            return;
+        }
+        due.counts().add("restriction reasons reduced", jdbc.sql("update restriction_decision set reasons = null, lift_reasons = null where request_id in (:ids) and (reasons is not null or lift_reasons is not null)")
+                .param("ids", due.closedRequestIds()).update());
+    }
+
     @Override
     public void reduceRequests(RequestsToReduce requests) {
         jdbc.sql("update restriction_decision set reasons = null, lift_reasons = null where request_id in (:ids)")
@@ -33,6 +43,7 @@ class RestrictionPersonalData implements PersonalDataOwner {
     @Override
     public List<Retention> retention() {
         return List.of(new Retention("reasons of a restriction decision and of its lifting",
-                "with the request: reduced with it when the person's data is erased"));
+                "with the request: reduced with it when the person's data is erased, or once the closed request has "
+                        + "outlived dsr.retention.closed-requests"));
     }
 }
