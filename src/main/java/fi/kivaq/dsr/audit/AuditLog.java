@@ -24,7 +24,13 @@ public class AuditLog {
         VIEW_RECTIFICATION, DECIDE_RECTIFICATION,
         SEARCH_REGISTER, VIEW_CONTACT, PROPOSE_CORRECTION,
         /** A rectification changed the contact: the actor is the staff member whose decision it carried out. */
-        CHANGE_REGISTER
+        CHANGE_REGISTER,
+        /** A user task was completed, from whatever client (Tasklist, a form, {@code /engine-rest}, our pages). */
+        COMPLETE_TASK,
+        /** A call to {@code /engine-rest} that could change something, allowed or refused (its status says which). */
+        ENGINE_REST_WRITE,
+        /** Repeated failed logins: an account or a client address was throttled. */
+        LOGIN_THROTTLED
     }
 
     public record Entry(String actor, String action, String reference, String detail, java.time.OffsetDateTime occurredAt) {
@@ -62,6 +68,26 @@ public class AuditLog {
                 .param("detail", detail)
                 .param("now", clock.instant().atOffset(ZoneOffset.UTC))
                 .update();
+    }
+
+    /**
+     * What someone did through or in the engine: the business key (a request's reference, or null) and ids of tasks
+     * and process instances, never variables or bodies (they could hold personal data).
+     */
+    public void recordEngine(String actor, Action action, String reference, String detail) {
+        jdbc.sql("""
+                        insert into audit_log (actor, action, reference, detail, occurred_at)
+                        values (:actor, :action, :reference, :detail, :now)""")
+                .param("actor", clip(actor == null ? "unknown" : actor, 100))
+                .param("action", action.name())
+                .param("reference", reference != null && reference.length() <= 20 ? reference : null)
+                .param("detail", clip(detail, 500))
+                .param("now", clock.instant().atOffset(ZoneOffset.UTC))
+                .update();
+    }
+
+    private static String clip(String text, int length) {
+        return text == null || text.length() <= length ? text : text.substring(0, length);
     }
 
     /**

@@ -43,7 +43,9 @@ class RequestPersonalData implements PersonalDataOwner {
                                 "retained_until", "personal_data_reduced_at", "erased_by_request_id"),
                 Table.named("request_evidence").personal("file_name", "content", "signer_subject")
                         .notPersonal("id", "request_id", "content_type", "size_bytes", "sha256", "signature_state",
-                                "uploaded_by", "uploaded_at"));
+                                "uploaded_by", "uploaded_at"),
+                // a keyed hash of the folded address and a count: nothing without the secret
+                Table.named("intake_limit").notPersonal("limit_key", "window_start", "request_count"));
     }
 
     @Override
@@ -54,7 +56,9 @@ class RequestPersonalData implements PersonalDataOwner {
                                 + "request is answered (accountability, Art. 5(2); the engine's history lives as long)"),
                 new Retention("requests reduced after an erasure: reference, type, dates, outcome, address hash",
                         "5 years after the request is answered (accountability)"),
-                new Retention("evidence of identity (signed or scanned requests)", "with the request"));
+                new Retention("evidence of identity (signed or scanned requests)", "with the request"),
+                new Retention("per-address limit counters (keyed hash, count)",
+                        "one limit window (dsr.intake.address-window), then deleted within an hour"));
     }
 
     /** The person's other requests, by the contact or by the address: not the one being answered. */
