@@ -80,8 +80,11 @@ class RequestReviewPage {
                         "staff page, extract gathered " + e.gatheredAt()),
                 () -> audit.record(staffUser, AuditLog.Action.VIEW_REQUEST, request, "staff page"));
         List<Task> tasks = taskService.createTaskQuery().processInstanceBusinessKey(reference).list();
+        // a refusal reason is the managers' (README, "Security"): plain staff see the notes only
+        List<RequestNotes.Note> shownNotes = notes.of(request.id()).stream()
+                .filter(note -> manager || note.kind() != RequestNotes.Kind.REFUSAL_REASON).toList();
         return new Page(request, requests.receivedVia(request.id()).orElse(null), evidence.of(request.id()),
-                extract.orElse(null), notes.of(request.id()), tasks, manager, audit.forRequest(request.id()));
+                extract.orElse(null), shownNotes, tasks, manager, audit.forRequest(request.id()));
     }
 
     @Transactional

@@ -31,7 +31,9 @@ public class AuditLog {
         /** Keeping the data accurate: a staff member proposing a correction. */
         ACCURACY,
         /** Deleting what is no longer needed (GDPR Art. 5(1)(e)): the retention run and its reviews. */
-        RETENTION
+        RETENTION,
+        /** Keeping the system secure: throttled logins. */
+        SECURITY
     }
 
     public enum Action {
@@ -58,7 +60,13 @@ public class AuditLog {
         /** A retention review kept the contact: the detail says until when (never the reason, which may name them). */
         KEEP_AT_RETENTION_REVIEW(Purpose.RETENTION),
         /** A retention review erased the contact: the detail is the erasure's reference. */
-        ERASE_AT_RETENTION_REVIEW(Purpose.RETENTION);
+        ERASE_AT_RETENTION_REVIEW(Purpose.RETENTION),
+        /** A user task was completed, from whatever client (Tasklist, a form, {@code /engine-rest}, our pages). */
+        COMPLETE_TASK,
+        /** A call to {@code /engine-rest} that could change something, allowed or refused (its status says which). */
+        ENGINE_REST_WRITE,
+        /** Repeated failed logins: an account or a client address was throttled. */
+        LOGIN_THROTTLED(Purpose.SECURITY);
 
         private final Purpose purpose;
 
@@ -126,6 +134,26 @@ public class AuditLog {
                 .param("detail", detail)
                 .param("now", clock.instant().atOffset(ZoneOffset.UTC))
                 .update();
+    }
+
+    /**
+     * What someone did through or in the engine: the business key (a request's reference, or null) and ids of tasks
+     * and process instances, never variables or bodies (they could hold personal data).
+     */
+    public void recordEngine(String actor, Action action, String reference, String detail) {
+        jdbc.sql("""
+                        insert into audit_log (actor, action, reference, detail, occurred_at)
+                        values (:actor, :action, :reference, :detail, :now)""")
+                .param("actor", clip(actor == null ? "unknown" : actor, 100))
+                .param("action", action.name())
+                .param("reference", reference != null && reference.length() <= 20 ? reference : null)
+                .param("detail", clip(detail, 500))
+                .param("now", clock.instant().atOffset(ZoneOffset.UTC))
+                .update();
+    }
+
+    private static String clip(String text, int length) {
+        return text == null || text.length() <= length ? text : text.substring(0, length);
     }
 
     /**

@@ -2,6 +2,7 @@ package fi.kivaq.dsr.request;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -54,13 +55,13 @@ class IntakeApiController {
                     "message", messages.getMessage("error.invalidRequest", null, language.locale()),
                     "errors", errors));
         }
-        if (intake.tooManyFrom(result.request().email())) {
+        Optional<DsrRequest> filed = intake.fileWithinLimit(result.request());
+        if (filed.isEmpty()) {
             Language language = result.request().language();
             return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).body(Map.of(
                     "message", messages.getMessage("error.invalidRequest", null, language.locale()),
                     "errors", Map.of("email", messages.getMessage(TOO_MANY, new Object[] {controller.email()}, language.locale()))));
         }
-        DsrRequest filed = intake.file(result.request());
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("reference", filed.reference()));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("reference", filed.get().reference()));
     }
 }

@@ -2,6 +2,7 @@ package fi.kivaq.dsr.request;
 
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -49,10 +50,11 @@ class IntakePageController {
         if (!result.valid()) {
             return again(input, result.errors(), HttpServletResponse.SC_BAD_REQUEST, response, model);
         }
-        if (intake.tooManyFrom(result.request().email())) {
+        Optional<DsrRequest> within = intake.fileWithinLimit(result.request());
+        if (within.isEmpty()) {
             return again(input, Map.of("email", IntakeApiController.TOO_MANY), 429, response, model);
         }
-        DsrRequest filed = intake.file(result.request());
+        DsrRequest filed = within.get();
         model.addAttribute("reference", filed.reference());
         // the type only, never anything about the register: the same page for every address
         model.addAttribute("type", filed.type().name());

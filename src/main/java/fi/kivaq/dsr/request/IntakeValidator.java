@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
 
+import fi.kivaq.dsr.shared.EmailAddresses;
 import fi.kivaq.dsr.shared.Language;
 import fi.kivaq.dsr.shared.ObjectionTo;
 import fi.kivaq.dsr.shared.RequestChannel;
@@ -26,7 +27,7 @@ public class IntakeValidator {
     static final int MAX_DETAILS = 2000;
 
     // deliberately simple: one @, a dot in the domain, no spaces, quotes or brackets
-    private static final Pattern EMAIL = Pattern.compile("^[^\\s@<>()\\[\\],;:\"\\\\]{1,64}@[^\\s@<>()\\[\\],;:\"\\\\_]+\\.[A-Za-z\\p{L}]{2,}$");
+    private static final Pattern EMAIL = Pattern.compile("^[^\\s@<>()\\[\\],;:\"\\\\]{1,64}@[^\\s@<>()\\[\\],;:\"\\\\_]+\\.([A-Za-z\\p{L}]{2,}|xn--[a-z0-9-]+)$");
     // names: letters of any script with their accents, spaces, hyphens, apostrophes and full stops
     private static final Pattern NAME = Pattern.compile("^[\\p{L}\\p{M}][\\p{L}\\p{M} .'’-]*$");
     // details: any text, but no control characters other than line breaks and tabs
@@ -62,12 +63,16 @@ public class IntakeValidator {
             }
         }
 
-        String email = input.email() == null ? "" : input.email().strip();
-        if (email.isEmpty()) {
+        // canonical before anything else (NFKC, invisible spaces trimmed, IDN domain as ASCII): the limit and the
+        // register see one form of the address, and one that can never be mailed is refused here
+        String typed = input.email() == null ? "" : input.email().strip();
+        String email = EmailAddresses.canonical(typed).orElse(typed);
+        if (typed.isEmpty() || email.isEmpty()) {
             errors.put("email", "error.email.required");
         } else if (email.length() > MAX_EMAIL) {
             errors.put("email", "error.email.tooLong");
-        } else if (!EMAIL.matcher(email).matches() || UNPRINTABLE.matcher(email).find()) {
+        } else if (EmailAddresses.canonical(typed).isEmpty() || !EMAIL.matcher(email).matches()
+                || UNPRINTABLE.matcher(email).find()) {
             errors.put("email", "error.email.invalid");
         }
 

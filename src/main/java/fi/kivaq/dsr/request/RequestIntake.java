@@ -1,14 +1,14 @@
 package fi.kivaq.dsr.request;
 
-import java.time.Clock;
 import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import fi.kivaq.dsr.shared.DeadlineCalculator;
-import fi.kivaq.dsr.shared.DsrProperties;
 import fi.kivaq.dsr.shared.ReceivedVia;
 import fi.kivaq.dsr.shared.RequestStatus;
 import fi.kivaq.dsr.shared.VerificationState;
@@ -24,26 +24,29 @@ public class RequestIntake {
     private final ApplicationEventPublisher events;
     private final DeadlineCalculator deadlines;
     private final RequestEvidence evidence;
-    private final DsrProperties properties;
-    private final Clock clock;
+    private final AddressLimit limit;
+    private final TransactionTemplate transactions;
 
     RequestIntake(RequestRepository requests, ApplicationEventPublisher events, DeadlineCalculator deadlines,
-                  RequestEvidence evidence, DsrProperties properties, Clock clock) {
+                  RequestEvidence evidence, AddressLimit limit, PlatformTransactionManager transactionManager) {
         this.requests = requests;
         this.events = events;
         this.deadlines = deadlines;
         this.evidence = evidence;
-        this.properties = properties;
-        this.clock = clock;
+        this.limit = limit;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     /**
-     * Whether the address has reached its limit of public requests (form and API) in the configured window. The
-     * limit is the same for every address, so the answer says nothing about the register.
+     * A public request (form, API), filed only while its address is within its limit of public requests in the
+     * configured window ({@link AddressLimit}: counted atomically, so a burst cannot pass it); empty when the limit
+     * is reached, and then nothing is stored. The limit is the same for every address, so the answer says nothing
+     * about the register.
      */
-    public boolean tooManyFrom(String email) {
-        return requests.countPublicRequestsSince(email, clock.instant().minus(properties.intake().addressWindow()))
-                >= properties.intake().maxRequestsPerAddress();
+    public Optional<DsrRequest> fileWithinLimit(NewRequest request) {
+        String key = limit.keyOf(request.email());
+        limit.ensureCounter(key);
+        return transactions.execute(status -> limit.take(key) ? Optional.of(file(request)) : Optional.<DsrRequest>empty());
     }
 
     /** A request whose address still has to be verified (web form, API). */

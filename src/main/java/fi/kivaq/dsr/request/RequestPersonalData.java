@@ -43,7 +43,9 @@ class RequestPersonalData implements PersonalDataOwner {
                                 "retained_until", "personal_data_reduced_at", "erased_by_request_id", "objection_to"),
                 Table.named("request_evidence").personal("file_name", "content", "signer_subject")
                         .notPersonal("id", "request_id", "content_type", "size_bytes", "sha256", "signature_state",
-                                "uploaded_by", "uploaded_at"));
+                                "uploaded_by", "uploaded_at"),
+                // a keyed hash of the folded address and a count: nothing without the secret
+                Table.named("intake_limit").notPersonal("limit_key", "window_start", "request_count"));
     }
 
     @Override
@@ -55,7 +57,9 @@ class RequestPersonalData implements PersonalDataOwner {
                 new Retention("requests reduced after an erasure: reference, type, dates, outcome, address hash",
                         "indefinitely: the proof that requests were answered; no name or address"),
                 new Retention("evidence of identity (signed or scanned requests)",
-                        "dsr.retention.evidence (3 years) after upload, or with the request; the hash stays"));
+                        "dsr.retention.evidence (3 years) after upload, or with the request; the hash stays"),
+                new Retention("per-address limit counters (keyed hash, count)",
+                        "one limit window (dsr.intake.address-window), then deleted within an hour"));
     }
 
     /** The person's other requests, by the contact or by the address: not the one being answered. */

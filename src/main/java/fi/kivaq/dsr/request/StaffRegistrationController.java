@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -38,6 +37,10 @@ import fi.kivaq.dsr.shared.RequestType;
 class StaffRegistrationController {
 
     private static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
+    /** No request under the GDPR can have arrived before it began to apply. */
+    static final Instant EARLIEST_RECEIVED_AT = LocalDateTime.parse("2018-05-25T00:00").atZone(HELSINKI).toInstant();
+    private static final java.util.regex.Pattern RECEIVED_AT =
+            java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2})?");
 
     private final IntakeValidator validator;
     private final RequestIntake intake;
@@ -79,10 +82,16 @@ class StaffRegistrationController {
             errors.put("receivedAt", "error.receivedAt.invalid");
         } else if (receivedAt.get().isAfter(clock.instant())) {
             errors.put("receivedAt", "error.receivedAt.future");
+        } else if (receivedAt.get().isBefore(EARLIEST_RECEIVED_AT)) {
+            errors.put("receivedAt", "error.receivedAt.tooEarly");
         }
 
         Optional<SignedRequestCheck.Evidence> evidence = Optional.empty();
-        if (upload != null && !upload.isEmpty()) {
+        if (upload != null && upload.isEmpty() && upload.getOriginalFilename() != null
+                && !upload.getOriginalFilename().isBlank()) {
+            // a file was chosen but has no content: say so rather than register the request without it
+            errors.put("evidence", "error.evidence.empty");
+        } else if (upload != null && !upload.isEmpty()) {
             SignedRequestCheck.Result checked = evidenceCheck.check(upload.getOriginalFilename(), upload.getBytes(),
                     form.get("email"));
             if (checked.accepted()) {
@@ -124,14 +133,14 @@ class StaffRegistrationController {
         }
     }
 
-    /** A date-time as typed in the form (HTML datetime-local), meant in Helsinki time. */
+    /** A date-time as typed in the form (HTML datetime-local), meant in Helsinki time; years of four digits only. */
     private static Optional<Instant> parseReceivedAt(String value) {
-        if (value == null || value.isBlank()) {
+        if (value == null || value.isBlank() || !RECEIVED_AT.matcher(value.strip()).matches()) {
             return Optional.empty();
         }
         try {
             return Optional.of(LocalDateTime.parse(value.strip()).atZone(HELSINKI).toInstant());
-        } catch (DateTimeParseException e) {
+        } catch (java.time.DateTimeException e) {
             return Optional.empty();
         }
     }

@@ -2,6 +2,7 @@ package fi.kivaq.dsr.security;
 
 import java.util.LinkedHashMap;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -21,6 +22,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import fi.kivaq.dsr.audit.AuditLog;
+import fi.kivaq.dsr.shared.DsrProperties;
 
 /**
  * Who may reach what. Public: the request form and API, the verification, one-click and subcontractor
@@ -56,7 +60,9 @@ class SecurityConfig {
 
     @Bean
     @Order(3)
-    SecurityFilterChain application(HttpSecurity http, EngineIdentityAuthenticationProvider provider) throws Exception {
+    SecurityFilterChain application(HttpSecurity http, EngineIdentityAuthenticationProvider provider,
+                                    DsrProperties properties) throws Exception {
+        AuthenticationEntryPoint entryPoint = loginOrBasicChallenge(properties);
         return http
                 .authenticationProvider(provider)
                 .authorizeHttpRequests(auth -> auth
@@ -77,7 +83,7 @@ class SecurityConfig {
                 // our login page (web.LoginPage), in the staff member's language; Spring Security checks what it posts
                 .formLogin(form -> form.loginPage("/login").permitAll().defaultSuccessUrl("/staff", false))
                 // HTTP Basic for machines (a Prometheus scraper); people without credentials still get the login page
-                .httpBasic(basic -> basic.authenticationEntryPoint(loginOrBasicChallenge()))
+                .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
                 .logout(Customizer.withDefaults())
                 .headers(headers -> headers
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
@@ -101,20 +107,33 @@ class SecurityConfig {
         registration.setName("camunda-engine-rest-auth");
         registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
         registration.addUrlPatterns("/engine-rest/*");
+        registration.setOrder(1);
+        return registration;
+    }
+
+    /** After Camunda's authentication (it sets the engine user this guard reads). */
+    @Bean
+    FilterRegistrationBean<EngineRestGuard> engineRestGuard(IdentityService identityService, AuditLog audit) {
+        FilterRegistrationBean<EngineRestGuard> registration =
+                new FilterRegistrationBean<>(new EngineRestGuard(identityService, audit));
+        registration.setName("dsr-engine-rest-guard");
+        registration.addUrlPatterns("/engine-rest/*");
+        registration.setOrder(2);
         return registration;
     }
 
     /**
-     * People without credentials get the login page; a machine that sent HTTP Basic credentials which failed gets
+     * People without credentials get the login page (at {@code dsr.public-base-url}); a machine that sent HTTP Basic credentials which failed gets
      * {@code 401} with a challenge, not a redirect it cannot follow.
      */
-    private static AuthenticationEntryPoint loginOrBasicChallenge() {
+    private static AuthenticationEntryPoint loginOrBasicChallenge(DsrProperties properties) {
         BasicAuthenticationEntryPoint challenge = new BasicAuthenticationEntryPoint();
         challenge.setRealmName("KivaQ DSR");
         LinkedHashMap<RequestMatcher, AuthenticationEntryPoint> byRequest = new LinkedHashMap<>();
         byRequest.put(new RequestHeaderRequestMatcher(HttpHeaders.AUTHORIZATION), challenge);
         DelegatingAuthenticationEntryPoint entryPoint = new DelegatingAuthenticationEntryPoint(byRequest);
-        entryPoint.setDefaultEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"));
+        // built from the configured public address: Spring's own would take the Host header a client sent
+        entryPoint.setDefaultEntryPoint(new LoginUrlAuthenticationEntryPoint(properties.publicUrl("/login")));
         return entryPoint;
     }
 }

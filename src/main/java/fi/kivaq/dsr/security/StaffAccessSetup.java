@@ -43,6 +43,14 @@ class StaffAccessSetup {
         this.demo = demo;
     }
 
+    /**
+     * Least privilege: the groups' standing authorizations let them read definitions and filters and open Tasklist;
+     * the tasks themselves they see and work on only through the authorization the engine gives a task's candidate
+     * group when it creates the task ({@code default-user-permission-name-for-task: TASK_WORK}: claim and complete,
+     * not change variables). Nobody but {@code camunda-admin} may start processes, change variables or modify,
+     * suspend or delete instances; requests start only through our intake. Each run sets the permissions exactly,
+     * so wider grants of earlier versions are taken back.
+     */
     @EventListener(ApplicationStartedEvent.class)
     @Order(0)
     public void setUp() {
@@ -51,17 +59,19 @@ class StaffAccessSetup {
         for (String group : List.of(StaffGroups.STAFF, StaffGroups.MANAGERS)) {
             grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
             grant(group, Resources.FILTER, ANY, Permissions.READ);
-            grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY,
-                    Permissions.READ_TASK, Permissions.UPDATE_TASK, Permissions.READ_INSTANCE, Permissions.CREATE_INSTANCE);
-            grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.READ, Permissions.CREATE);
-            grant(group, Resources.TASK, ANY, Permissions.READ, Permissions.UPDATE);
-            grant(group, Resources.HISTORIC_TASK, ANY, HistoricTaskPermissions.READ);
             grant(group, Resources.DEPLOYMENT, ANY, Permissions.READ);
             grant(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
+            revoke(group, Resources.TASK, ANY);
         }
+        grant(StaffGroups.STAFF, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
+        revoke(StaffGroups.STAFF, Resources.PROCESS_INSTANCE, ANY);
+        revoke(StaffGroups.STAFF, Resources.HISTORIC_TASK, ANY);
+        // managers follow the requests in Cockpit, reading only
         grant(StaffGroups.MANAGERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-        grant(StaffGroups.MANAGERS, Resources.PROCESS_INSTANCE, ANY, Permissions.UPDATE);
-        grant(StaffGroups.MANAGERS, Resources.PROCESS_DEFINITION, ANY, Permissions.UPDATE_INSTANCE);
+        grant(StaffGroups.MANAGERS, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY,
+                Permissions.READ_INSTANCE);
+        grant(StaffGroups.MANAGERS, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+        grant(StaffGroups.MANAGERS, Resources.HISTORIC_TASK, ANY, HistoricTaskPermissions.READ);
         if (demo) {
             user("staff", "Sanna", "Staff", "staff", StaffGroups.STAFF);
             user("manager", "Mikko", "Manager", "manager", StaffGroups.STAFF, StaffGroups.MANAGERS);
@@ -100,9 +110,15 @@ class StaffAccessSetup {
         authorization.setGroupId(group);
         authorization.setResource(resource);
         authorization.setResourceId(resourceId);
-        for (Permission permission : permissions) {
-            authorization.addPermission(permission);
-        }
+        authorization.setPermissions(permissions);
         authorizationService.saveAuthorization(authorization);
+    }
+
+    private void revoke(String group, Resource resource, String resourceId) {
+        Authorization existing = authorizationService.createAuthorizationQuery()
+                .groupIdIn(group).resourceType(resource).resourceId(resourceId).singleResult();
+        if (existing != null) {
+            authorizationService.deleteAuthorization(existing.getId());
+        }
     }
 }

@@ -18,8 +18,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Public POST bodies are small (a form of five fields): anything over 32 KiB is refused with 413 before it is
- * read, and a body without a declared length is cut off at the same size.
+ * Public POST bodies are small (a form of five fields), and so is every form of the staff pages (a note has at most
+ * 4,000 characters): anything over 32 KiB is refused with 413 before it is read, and a body without a declared
+ * length is cut off at the same size.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -36,8 +37,13 @@ class RequestSizeLimit extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
+        // a staff form (a note, a refusal reason) too: over Tomcat's form limit its fields, the CSRF token among
+        // them, would silently be dropped and the answer be a puzzling 403
+        boolean form = request.getContentType() != null
+                && request.getContentType().toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")
+                && !path.startsWith("/camunda/") && !path.startsWith("/engine-rest/");
         return !"POST".equals(request.getMethod())
-                || !(path.equals("/api/requests") || path.equals("/request") || path.startsWith("/verify/")
+                || !(form || path.equals("/api/requests") || path.equals("/request") || path.startsWith("/verify/")
                 || path.startsWith("/unsubscribe/") || path.startsWith("/acknowledge/")
                 || path.startsWith("/confirm-address/"));
     }

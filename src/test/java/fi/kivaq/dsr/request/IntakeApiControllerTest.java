@@ -45,7 +45,7 @@ class IntakeApiControllerTest {
 
     @Test
     void aValidRequestIsFiledAsParsedAndAnsweredWithItsReference() throws Exception {
-        when(intake.file(any())).thenReturn(IntakeSlices.filed("DSR-2026-00031"));
+        when(intake.fileWithinLimit(any())).thenReturn(java.util.Optional.of(IntakeSlices.filed("DSR-2026-00031")));
 
         // no CSRF token: the API is for other systems, acting on anonymous input only
         mvc.perform(json("""
@@ -54,7 +54,7 @@ class IntakeApiControllerTest {
                 .andExpect(status().isAccepted())
                 .andExpect(jsonPath("$.reference").value("DSR-2026-00031"));
 
-        verify(intake).file(new NewRequest(RequestType.UNSUBSCRIBE, "aino@kemionsaari.example", "Aino Virtanen",
+        verify(intake).fileWithinLimit(new NewRequest(RequestType.UNSUBSCRIBE, "aino@kemionsaari.example", "Aino Virtanen",
                 Language.SV, null, RequestChannel.API, WebSlice.NOW));
     }
 
@@ -92,13 +92,14 @@ class IntakeApiControllerTest {
 
     @Test
     void anAddressAtItsDailyLimitGets429AndNothingIsFiled() throws Exception {
-        when(intake.tooManyFrom("aino@kemionsaari.example")).thenReturn(true);
+        when(intake.fileWithinLimit(any())).thenReturn(java.util.Optional.empty());
 
         mvc.perform(json("{\"type\":\"ACCESS\",\"email\":\"aino@kemionsaari.example\",\"language\":\"en\"}"))
                 .andExpect(status().isTooManyRequests())
                 .andExpect(jsonPath("$.errors.email").value(startsWith("So many requests have already been made")));
 
         verify(intake, never()).file(any());
+        verify(intake).fileWithinLimit(any());
     }
 
     @Test

@@ -62,7 +62,7 @@ class IntakePageControllerTest {
 
     @Test
     void aValidFormIsFiledAsParsedInThePagesLanguage() throws Exception {
-        when(intake.file(any())).thenReturn(IntakeSlices.filed("DSR-2026-00032"));
+        when(intake.fileWithinLimit(any())).thenReturn(java.util.Optional.of(IntakeSlices.filed("DSR-2026-00032")));
 
         // no CSRF token: the form acts on anonymous input only (SecurityConfig)
         mvc.perform(post("/request").cookie(new Cookie("dsr-lang", "en"))
@@ -74,7 +74,7 @@ class IntakePageControllerTest {
                 .andExpect(content().string(containsString("DSR-2026-00032")));
 
         // the page's language counts, not a language field smuggled into the form
-        verify(intake).file(new NewRequest(RequestType.DELETION, "aino@kemionsaari.example", "Aino Virtanen",
+        verify(intake).fileWithinLimit(new NewRequest(RequestType.DELETION, "aino@kemionsaari.example", "Aino Virtanen",
                 Language.EN, "everything", RequestChannel.WEB_FORM, WebSlice.NOW));
     }
 
@@ -97,7 +97,7 @@ class IntakePageControllerTest {
 
     @Test
     void anAddressAtItsDailyLimitGets429AndNothingIsFiled() throws Exception {
-        when(intake.tooManyFrom("aino@kemionsaari.example")).thenReturn(true);
+        when(intake.fileWithinLimit(any())).thenReturn(java.util.Optional.empty());
 
         mvc.perform(post("/request").param("type", "ACCESS").param("email", "aino@kemionsaari.example"))
                 .andExpect(status().isTooManyRequests())
@@ -105,5 +105,6 @@ class IntakePageControllerTest {
                 .andExpect(content().string(containsString("Tähän sähköpostiosoitteeseen on tehty tänään jo")));
 
         verify(intake, never()).file(any());
+        verify(intake).fileWithinLimit(any());
     }
 }
