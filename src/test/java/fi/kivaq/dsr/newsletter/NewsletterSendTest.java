@@ -134,10 +134,20 @@ class NewsletterSendTest extends IntegrationTest {
         HttpResponse<String> sent = http.postForm(issuePath + "/send", Map.of("_csrf", csrf, "confirm", "yes"));
         assertThat(sent.statusCode()).isEqualTo(302);
         assertThat(stalled.await(60, TimeUnit.SECONDS)).as("the newsletter lane reached our subscribers").isTrue();
+        // a link someone waits for does not queue behind the newsletter: its lane takes it up (claims it for sending)
+        // while the newsletter lane is stuck (GreenMail itself takes one delivery at a time, so it arrives later)
+        String signingUp = uniqueAddress("waiting");
+        assertThat(http().postJson("/api/newsletter/subscriptions", "{\"email\":\"" + signingUp + "\"}")
+                .statusCode()).isEqualTo(202);
+        Awaitility.await().atMost(PATIENCE).until(() -> jdbc.sql(
+                        "select status from outbox_mail where recipient = :r").param("r", signingUp)
+                .query(String.class).single(), status -> !"PENDING".equals(status));
+        assertThat(resume.getCount()).as("the newsletter lane still waits").isEqualTo(1);
         HttpResponse<String> unsubscribed = http().post(register.unsubscribePath(contacts.get(SUBSCRIBERS - 1)),
                 "application/x-www-form-urlencoded", "List-Unsubscribe=One-Click".getBytes());
         assertThat(unsubscribed.statusCode()).isEqualTo(200);
         resume.countDown();
+        awaitMailWithSubject(signingUp, "Vahvista");
 
         // a second send of the same issue sends nothing
         assertThat(http.postForm(issuePath + "/send", Map.of("_csrf", csrf, "confirm", "yes")).statusCode())
