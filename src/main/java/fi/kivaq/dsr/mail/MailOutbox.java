@@ -62,19 +62,30 @@ public class MailOutbox {
                 .param("ids", requestIds).param("e", normalisedAddress).query(Long.class).list().size();
     }
 
+    /** A mail as it would be sent: its subject, plain text and HTML alternative. */
+    public record Preview(String subject, String text, String html) {
+    }
+
+    /** Renders the mail without sending or storing anything (a newsletter's preview). */
+    public Preview preview(OutgoingMail mail) {
+        MailComposer.ComposedMail composed = composer.compose(mail.template(), mail.language(), mail.model());
+        return new Preview(composed.subject(), composed.text(), composed.html());
+    }
+
     @Transactional(propagation = Propagation.MANDATORY)
     public long enqueue(OutgoingMail mail) {
         MailComposer.ComposedMail composed = composer.compose(mail.template(), mail.language(), mail.model(),
                 statusUrl(mail));
         var now = clock.instant().atOffset(ZoneOffset.UTC);
         OutgoingMail.Attachment file = mail.attachment();
-        OutboxDispatcher.Lane lane = mail.link() ? OutboxDispatcher.Lane.LINKS : OutboxDispatcher.Lane.OTHERS;
+        OutboxDispatcher.Lane lane = mail.listId() != null ? OutboxDispatcher.Lane.NEWSLETTER
+                : mail.link() ? OutboxDispatcher.Lane.LINKS : OutboxDispatcher.Lane.OTHERS;
         long id = GeneratedKeys.insertReturningId(jdbc.sql("""
                 insert into outbox_mail (request_id, message_id, recipient, subject, text_body, html_body,
-                    list_unsubscribe_url, attachment_name, attachment_type, attachment,
+                    list_unsubscribe_url, list_id, attachment_name, attachment_type, attachment,
                     status, attempts, priority, next_attempt_at, created_at)
                 values (:requestId, :messageId, :recipient, :subject, :text, :html,
-                    :listUnsubscribe, :fileName, :fileType, :file, 'PENDING', 0, :priority, :now, :now)
+                    :listUnsubscribe, :listId, :fileName, :fileType, :file, 'PENDING', 0, :priority, :now, :now)
                 """)
                 .param("requestId", mail.requestId())
                 .param("messageId", "<" + UUID.randomUUID() + "@dsr.kivaq.fi>")
@@ -83,6 +94,7 @@ public class MailOutbox {
                 .param("text", composed.text())
                 .param("html", composed.html())
                 .param("listUnsubscribe", mail.listUnsubscribeUrl())
+                .param("listId", mail.listId())
                 .param("fileName", file == null ? null : file.fileName())
                 .param("fileType", file == null ? null : file.contentType())
                 .param("file", file == null ? null : file.content())

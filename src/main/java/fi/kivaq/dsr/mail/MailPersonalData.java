@@ -26,7 +26,7 @@ class MailPersonalData implements PersonalDataOwner {
                 .personal("recipient", "subject", "text_body", "html_body", "list_unsubscribe_url", "attachment",
                         "last_error")
                 .notPersonal("id", "request_id", "message_id", "attachment_name", "attachment_type", "status",
-                        "attempts", "priority", "next_attempt_at", "locked_until", "created_at", "sent_at"));
+                        "attempts", "priority", "next_attempt_at", "locked_until", "created_at", "sent_at", "list_id"));
     }
 
     @Override

@@ -17,7 +17,15 @@ public record MailProperties(
         @DefaultValue("30") int maxAttempts,
         /* A node holding a row renews this lease every sixth of it; another node takes the row over only when the
            lease has expired and stayed unchanged for half a lease more (a dead node's rows: within two leases). */
-        @DefaultValue("PT30S") Duration lease) {
+        @DefaultValue("PT30S") Duration lease,
+        /* Newsletter mails per second, on their own lane (so that links and letters never wait behind them): what the
+           SMTP relay accepts without throttling us. 0 or less: as fast as the server takes them. */
+        @DefaultValue("5") double newsletterRate) {
+
+    /** The pause between two newsletter mails, or zero for no limit. */
+    Duration newsletterInterval() {
+        return newsletterRate <= 0 ? Duration.ZERO : Duration.ofNanos((long) (1_000_000_000L / newsletterRate));
+    }
 
     /** Exponential back-off: first delay, doubled per failed attempt, capped. */
     Duration retryDelay(int failedAttempts) {

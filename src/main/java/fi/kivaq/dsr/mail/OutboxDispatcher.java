@@ -48,9 +48,12 @@ import org.springframework.stereotype.Component;
  * <li><b>Leases.</b> A living node renews the leases of the rows it holds every sixth of the lease. Another node
  * takes a row over only when its lease has expired and is still the same expired lease half a lease later: a
  * living node that has just got its database back renews it in that time, a dead node does not.</li>
- * <li><b>Lanes.</b> Links (a person waiting) and everything else are sent by two threads, each over one SMTP
+ * <li><b>Lanes.</b> Links (a person waiting), newsletters (at {@code dsr.mail.newsletter-rate} per second) and
+ * everything else are sent by three threads, each over one SMTP
  * connection kept open while its lane has rows due; a commit that writes a row wakes its lane at once, the poll
  * ({@code dsr.mail.dispatch-interval}) only catches retries and rows other nodes wrote.</li>
+ * <li><b>Lists.</b> A mailing list's mail goes only if its list's owner ({@link ListMembership}) still counts the
+ * recipient in when the row has been claimed; otherwise the row is {@code CANCELLED}.</li>
  * </ul>
  * Each row keeps one Message-ID for all its attempts. A failed send is retried with exponential back-off.
  */
@@ -64,8 +67,10 @@ public class OutboxDispatcher implements SmartLifecycle {
     public enum Lane {
         /** A single-use link a person is waiting for. */
         LINKS(0),
-        /** Letters, notices, newsletters, staff mails. */
-        OTHERS(1);
+        /** Letters, notices, staff mails. */
+        OTHERS(1),
+        /** Newsletter issues: many at once, paced, never ahead of the others. */
+        NEWSLETTER(2);
 
         private final int priority;
 
@@ -83,6 +88,7 @@ public class OutboxDispatcher implements SmartLifecycle {
     private final MailProperties properties;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final List<ListMembership> lists;
 
     /** Rows this node has claimed and not yet finished: their leases are renewed. */
     private final Set<Long> held = ConcurrentHashMap.newKeySet();
@@ -98,8 +104,9 @@ public class OutboxDispatcher implements SmartLifecycle {
     private volatile boolean stopping;
 
     public OutboxDispatcher(JdbcClient jdbc, JavaMailSender mailSender, MailProperties properties, Clock clock,
-                            ApplicationEventPublisher events) {
+                            ApplicationEventPublisher events, List<ListMembership> lists) {
         this.jdbc = jdbc;
+        this.lists = List.copyOf(lists);
         this.events = events;
         this.mailSender = (JavaMailSenderImpl) mailSender;
         this.properties = properties;
@@ -210,6 +217,7 @@ public class OutboxDispatcher implements SmartLifecycle {
             return;
         }
         Connection smtp = new Connection();
+        Pace pace = lane == Lane.NEWSLETTER ? new Pace(properties.newsletterInterval()) : Pace.NONE;
         try {
             List<Long> due;
             do {
@@ -222,6 +230,7 @@ public class OutboxDispatcher implements SmartLifecycle {
                     if (stopping) {
                         return;
                     }
+                    pace.await();
                     if (claim(id) && !send(id, smtp)) {
                         return; // the database is away: nothing more until it answers
                     }
@@ -247,8 +256,35 @@ public class OutboxDispatcher implements SmartLifecycle {
     }
 
     private record Row(long id, String messageId, String recipient, String subject, String textBody, String htmlBody,
-                       String listUnsubscribeUrl, String attachmentName, String attachmentType, byte[] attachment,
-                       int attempts) {
+                       String listUnsubscribeUrl, String listId, String attachmentName, String attachmentType,
+                       byte[] attachment, int attempts) {
+    }
+
+    /** Spaces a lane's sends: at most one per interval. */
+    private static final class Pace {
+        static final Pace NONE = new Pace(Duration.ZERO);
+
+        private final long intervalNanos;
+        private long next = System.nanoTime();
+
+        Pace(Duration interval) {
+            this.intervalNanos = interval.toNanos();
+        }
+
+        void await() {
+            if (intervalNanos == 0) {
+                return;
+            }
+            long wait = next - System.nanoTime();
+            if (wait > 0) {
+                try {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            next = Math.max(next, System.nanoTime()) + intervalNanos;
+        }
     }
 
     /** Sends one claimed row; false when the database went away after the SMTP server accepted it. */
@@ -256,9 +292,13 @@ public class OutboxDispatcher implements SmartLifecycle {
         try {
             Row row = jdbc.sql("""
                             select id, message_id, recipient, subject, text_body, html_body, list_unsubscribe_url,
-                                   attachment_name, attachment_type, attachment, attempts
+                                   list_id, attachment_name, attachment_type, attachment, attempts
                             from outbox_mail where id = :id""")
                     .param("id", id).query(Row.class).single();
+            if (row.listId() != null && !stillOnList(row)) {
+                cancel(id);
+                return true;
+            }
             try {
                 smtp.send(toMimeMessage(row));
             } catch (MessagingException | RuntimeException e) {
@@ -294,6 +334,21 @@ public class OutboxDispatcher implements SmartLifecycle {
                         where id = :id""")
                 .param("sentAt", acceptedAt).param("id", id).update();
         announceSent(id);
+    }
+
+    /** Asked after the claim: a withdrawal committed before it stops the mail. Nobody answering: not on the list. */
+    private boolean stillOnList(Row row) {
+        return lists.stream().filter(list -> list.answersFor(row.listId())).findFirst()
+                .map(list -> list.stillOnList(row.listId(), row.recipient())).orElse(false);
+    }
+
+    /** The recipient left the list: the mail never goes, and what only the sending needed is dropped. */
+    private void cancel(long id) {
+        jdbc.sql("""
+                        update outbox_mail set status = 'CANCELLED', locked_until = null, html_body = null
+                        where id = :id""")
+                .param("id", id).update();
+        announceSent(id); // it has left the outbox: whoever waits for the address's mails stops waiting
     }
 
     /** Tells whoever waits for a request's mails (an erasure's clean-up) that this one has left. */
@@ -355,6 +410,9 @@ public class OutboxDispatcher implements SmartLifecycle {
         if (row.listUnsubscribeUrl() != null) {
             message.setHeader("List-Unsubscribe", "<" + row.listUnsubscribeUrl() + ">");
             message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
+        if (row.listId() != null) {
+            message.setHeader("List-Id", row.listId());
         }
         message.setSentDate(new Date(clock.millis()));
         message.saveChanges();

@@ -17,10 +17,13 @@ import fi.kivaq.dsr.shared.Language;
  * @param attachment         a file to attach, or null
  * @param link               a mail a person is waiting for (a single-use link): sent on its own lane, never behind
  *                           letters and notices
+ * @param listId             the mailing list (RFC 2919 {@code List-Id}) of a newsletter mail, or null: such a mail
+ *                           goes on the rate-limited newsletter lane, and only if {@link ListMembership} still counts
+ *                           its recipient in when it is about to go
  */
 public record OutgoingMail(Long requestId, String recipient, String template, String language,
                            Map<String, Object> model, String listUnsubscribeUrl, Attachment attachment,
-                           boolean link) {
+                           boolean link, String listId) {
 
     private static final String STAFF_TEMPLATES = "staff/";
     private static final Language STAFF_LANGUAGE = Language.FI;
@@ -30,7 +33,7 @@ public record OutgoingMail(Long requestId, String recipient, String template, St
 
     public static OutgoingMail of(Long requestId, String recipient, String template, String language,
                                   Map<String, Object> model) {
-        return new OutgoingMail(requestId, recipient, template, language, model, null, null, false);
+        return new OutgoingMail(requestId, recipient, template, language, model, null, null, false, null);
     }
 
     /**
@@ -46,15 +49,24 @@ public record OutgoingMail(Long requestId, String recipient, String template, St
     }
 
     public OutgoingMail withListUnsubscribe(String url) {
-        return new OutgoingMail(requestId, recipient, template, language, model, url, attachment, link);
+        return new OutgoingMail(requestId, recipient, template, language, model, url, attachment, link, listId);
     }
 
     public OutgoingMail withAttachment(Attachment file) {
-        return new OutgoingMail(requestId, recipient, template, language, model, listUnsubscribeUrl, file, link);
+        return new OutgoingMail(requestId, recipient, template, language, model, listUnsubscribeUrl, file, link, listId);
     }
 
     /** The same mail, sent ahead of letters and notices: the person is waiting for its link. */
     public OutgoingMail asLink() {
-        return new OutgoingMail(requestId, recipient, template, language, model, listUnsubscribeUrl, attachment, true);
+        return new OutgoingMail(requestId, recipient, template, language, model, listUnsubscribeUrl, attachment, true,
+                listId);
+    }
+
+    /**
+     * The same mail as one of a mailing list's: the {@code List-Id} header, the newsletter lane, and a last check of
+     * the recipient's membership ({@link ListMembership}) just before it goes.
+     */
+    public OutgoingMail onList(String id) {
+        return new OutgoingMail(requestId, recipient, template, language, model, listUnsubscribeUrl, attachment, link, id);
     }
 }

@@ -188,7 +188,13 @@ public class ContactRegister {
 
     @Transactional
     public void giveNewsletterConsent(long contactId, ConsentChannel channel) {
-        recordConsent(contactId, "GIVEN", channel, null);
+        recordConsent(contactId, "GIVEN", channel, null, null);
+    }
+
+    /** A consent given together with what the person consented to (Art. 7(1)). */
+    @Transactional
+    public void giveNewsletterConsent(long contactId, ConsentChannel channel, ConsentProof proof) {
+        recordConsent(contactId, "GIVEN", channel, null, proof);
     }
 
     private boolean withdraw(long contactId, ConsentChannel channel, Long requestId) {
@@ -197,17 +203,22 @@ public class ContactRegister {
         if (!isSubscribed(contactId)) {
             return false;
         }
-        recordConsent(contactId, "WITHDRAWN", channel, requestId);
+        recordConsent(contactId, "WITHDRAWN", channel, requestId, null);
         return true;
     }
 
-    private void recordConsent(long contactId, String kind, ConsentChannel channel, Long requestId) {
+    private void recordConsent(long contactId, String kind, ConsentChannel channel, Long requestId,
+                               ConsentProof proof) {
         var now = clock.instant().atOffset(ZoneOffset.UTC);
         jdbc.sql("""
-                        insert into newsletter_consent_event (contact_id, kind, occurred_at, channel, request_id)
-                        values (:contact, :kind, :now, :channel, :request)""")
+                        insert into newsletter_consent_event (contact_id, kind, occurred_at, channel, request_id,
+                            text_version, consent_language, consent_source)
+                        values (:contact, :kind, :now, :channel, :request, :version, :language, :source)""")
                 .param("contact", contactId).param("kind", kind).param("now", now).param("channel", channel.name())
                 .param("request", requestId, Types.BIGINT)
+                .param("version", proof == null ? null : proof.textVersion(), Types.VARCHAR)
+                .param("language", proof == null ? null : proof.language(), Types.VARCHAR)
+                .param("source", proof == null ? null : proof.source(), Types.VARCHAR)
                 .update();
         jdbc.sql("update contact set last_activity_at = :now where id = :id")
                 .param("now", now).param("id", contactId).update();

@@ -38,6 +38,15 @@ public class NewsletterSignUp {
 
     @Transactional
     public Outcome signUp(String name, String email, String language, ConsentChannel channel) {
+        return signUp(name, email, language, channel, null);
+    }
+
+    /**
+     * A sign-up with what the person consented to: the confirmation of a double opt-in records the consent text's
+     * version, language and source with the consent. An existing contact keeps its name and language.
+     */
+    @Transactional
+    public Outcome signUp(String name, String email, String language, ConsentChannel channel, ConsentProof proof) {
         if (suppression.isSuppressed(email)) {
             log.info("Newsletter sign-up refused: the address was erased on request and is suppressed");
             return Outcome.SUPPRESSED;
@@ -49,11 +58,11 @@ public class NewsletterSignUp {
         long contact = existing.orElseGet(() -> GeneratedKeys.insertReturningId(jdbc.sql("""
                         insert into contact (name, email, email_normalised, language, source, created_at)
                         values (:name, :email, :normalised, :language, :source, :now)""")
-                .param("name", name).param("email", email.strip())
+                .param("name", name == null || name.isBlank() ? "" : name.strip()).param("email", email.strip())
                 .param("normalised", EmailAddresses.normalise(email)).param("language", language)
                 .param("source", channel == ConsentChannel.EVENT ? "EVENT" : "CONTACT_FORM")
                 .param("now", clock.instant().atOffset(ZoneOffset.UTC))));
-        register.giveNewsletterConsent(contact, channel);
+        register.giveNewsletterConsent(contact, channel, proof);
         return Outcome.SUBSCRIBED;
     }
 }

@@ -45,7 +45,9 @@ class RegisterPersonalData implements PersonalDataOwner {
                         .notPersonal("id", "organisation_id", "language", "source", "created_at", "last_activity_at",
                                 "restricted_by_request_id"),
                 Table.named("newsletter_consent_event")
-                        .notPersonal("id", "contact_id", "kind", "occurred_at", "channel", "request_id"),
+                        .notPersonal("id", "contact_id", "kind", "occurred_at", "channel", "request_id")
+                        // the proof of a consent (Art. 7(1)): which consent text, in which language, where
+                        .notPersonal("text_version", "consent_language", "consent_source"),
                 Table.named("unsubscribe_link").notPersonal("token_hash", "contact_id", "created_at"),
                 // address_hash: the keyed hash of an erased person's address, as in the suppression list
                 Table.named("invoice_link").personal("customer_name")

@@ -39,6 +39,7 @@ class EngineIdentityAuthenticationProvider implements AuthenticationProvider {
                 case StaffGroups.STAFF -> authorities.add(new SimpleGrantedAuthority("ROLE_STAFF"));
                 case StaffGroups.MANAGERS -> authorities.add(new SimpleGrantedAuthority("ROLE_MANAGER"));
                 case StaffGroups.CAMUNDA_ADMIN -> authorities.add(new SimpleGrantedAuthority("ROLE_ADMIN"));
+                case StaffGroups.NEWSLETTER -> authorities.add(new SimpleGrantedAuthority("ROLE_NEWSLETTER"));
                 default -> { }
             }
         }

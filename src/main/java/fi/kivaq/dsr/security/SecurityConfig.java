@@ -27,7 +27,8 @@ import fi.kivaq.dsr.audit.AuditLog;
 import fi.kivaq.dsr.shared.DsrProperties;
 
 /**
- * Who may reach what. Public: the request form and API, the verification, one-click and subcontractor
+ * Who may reach what. Public: the request form and API, the newsletter sign-up (page, API, confirmation link) and
+ * the audience API (its own key), the verification, one-click and subcontractor
  * confirmation links, static assets.
  * Staff pages need a staff login; {@code /engine-rest} needs HTTP Basic against the engine's users (checked by
  * Camunda's own filter, so engine authorizations apply per user); Camunda's web applications at {@code /camunda}
@@ -67,10 +68,14 @@ class SecurityConfig {
                 .authenticationProvider(provider)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/", "/request", "/api/requests", "/verify/*", "/unsubscribe/*", "/acknowledge/*",
-                                "/confirm-address/*", "/status/*", "/status/*/letters/*",
+                                "/confirm-address/*", "/status/*", "/status/*/letters/*", "/newsletter", "/newsletter/confirm/*",
+                                "/api/newsletter/subscriptions",
+                                // the audience export checks its own API key (NewsletterAudienceApi)
+                                "/api/newsletter/audience",
                                 "/css/**", "/favicon.ico", "/error", "/login").permitAll()
                         // deadlines: the dashboard and the extension are for managers only
                         .requestMatchers("/staff/dashboard", "/staff/requests/*/extension").hasRole("MANAGER")
+                        .requestMatchers("/staff/newsletter", "/staff/newsletter/**").hasRole("NEWSLETTER")
                         .requestMatchers("/staff/**").hasAnyRole("STAFF", "MANAGER", "ADMIN")
                         // operations: health without details is public (load balancers); metrics need staff
                         .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness").permitAll()
@@ -79,7 +84,8 @@ class SecurityConfig {
                 // Public endpoints act on a secret token in their path or on anonymous input, never on a session,
                 // and RFC 8058 one-click POSTs come from mail providers without any token of ours.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/request", "/api/requests", "/verify/*", "/unsubscribe/*",
-                        "/acknowledge/*", "/confirm-address/*"))
+                        "/acknowledge/*", "/confirm-address/*", "/newsletter", "/newsletter/confirm/*",
+                        "/api/newsletter/subscriptions", "/api/newsletter/audience"))
                 // our login page (web.LoginPage), in the staff member's language; Spring Security checks what it posts
                 .formLogin(form -> form.loginPage("/login").permitAll().defaultSuccessUrl("/staff", false))
                 // HTTP Basic for machines (a Prometheus scraper); people without credentials still get the login page

@@ -56,6 +56,7 @@ class StaffAccessSetup {
     public void setUp() {
         group(StaffGroups.STAFF, "Data protection staff");
         group(StaffGroups.MANAGERS, "Data protection managers");
+        group(StaffGroups.NEWSLETTER, "Newsletter editors");
         for (String group : List.of(StaffGroups.STAFF, StaffGroups.MANAGERS)) {
             grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
             grant(group, Resources.FILTER, ANY, Permissions.READ);
@@ -75,6 +76,8 @@ class StaffAccessSetup {
         if (demo) {
             user("staff", "Sanna", "Staff", "staff", StaffGroups.STAFF);
             user("manager", "Mikko", "Manager", "manager", StaffGroups.STAFF, StaffGroups.MANAGERS);
+            // the demo's manager also writes the newsletter (also in a demo database made before the group existed)
+            member("manager", StaffGroups.NEWSLETTER);
         }
     }
 
@@ -101,6 +104,12 @@ class StaffAccessSetup {
             identityService.createMembership(id, group);
         }
         log.info("Demo user '{}' created (password '{}'): change it for anything but a demo", id, password);
+    }
+
+    private void member(String user, String group) {
+        if (identityService.createUserQuery().userId(user).memberOfGroup(group).count() == 0) {
+            identityService.createMembership(user, group);
+        }
     }
 
     private void grant(String group, Resource resource, String resourceId, Permission... permissions) {

@@ -6,6 +6,8 @@ public final class StaffGroups {
     public static final String STAFF = "dsr-staff";
     public static final String MANAGERS = "dsr-managers";
     public static final String CAMUNDA_ADMIN = "camunda-admin";
+    /** Staff who write and send the newsletter (and only that: no requests, no register). */
+    public static final String NEWSLETTER = "dsr-newsletter";
 
     private StaffGroups() {
     }

@@ -1,5 +1,6 @@
 package fi.kivaq.dsr.verification;
 
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,7 +42,7 @@ public class SingleUseLinks {
     public record IssuedLink(String url, Instant expiresAt) {
     }
 
-    private record Row(long requestId, long subjectId, OffsetDateTime expiresAt, OffsetDateTime usedAt) {
+    private record Row(Long requestId, long subjectId, OffsetDateTime expiresAt, OffsetDateTime usedAt) {
     }
 
     private final JdbcClient jdbc;
@@ -73,7 +74,17 @@ public class SingleUseLinks {
         return insert(purpose, requestId, subjectId, validity);
     }
 
-    private IssuedLink insert(LinkPurpose purpose, long requestId, long subjectId, Duration validity) {
+    /**
+     * A link that belongs to no request (a newsletter sign-up's confirmation), otherwise as
+     * {@link #issue(LinkPurpose, long, long, Duration)}; its {@link Link#requestId()} is null.
+     */
+    @Transactional
+    public IssuedLink issueWithoutRequest(LinkPurpose purpose, long subjectId, Duration validity) {
+        revoke(purpose, subjectId, true);
+        return insert(purpose, null, subjectId, validity);
+    }
+
+    private IssuedLink insert(LinkPurpose purpose, Long requestId, long subjectId, Duration validity) {
         Instant now = clock.instant();
         Instant expiresAt = validity == null ? null : now.plus(validity);
         String token = SecretTokens.newToken();
@@ -81,7 +92,7 @@ public class SingleUseLinks {
                         insert into verification_token (purpose, request_id, subject_id, token_hash, created_at, expires_at)
                         values (:purpose, :request, :subject, :hash, :now, :expires)""")
                 .param("purpose", purpose.code())
-                .param("request", requestId)
+                .param("request", requestId, Types.BIGINT)
                 .param("subject", subjectId)
                 .param("hash", SecretTokens.hash(token))
                 .param("now", utc(now))

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class MailPropertiesTest {
 
     private final MailProperties properties = new MailProperties("x@example.com", Duration.ofSeconds(2),
-            Duration.ofSeconds(30), Duration.ofMinutes(5), 10, Duration.ofMinutes(5));
+            Duration.ofSeconds(30), Duration.ofMinutes(5), 10, Duration.ofMinutes(5), 4);
 
     @Test
     void retryDelayDoublesPerFailedAttemptUpToTheCap() {
@@ -19,5 +19,12 @@ class MailPropertiesTest {
         assertThat(properties.retryDelay(4)).isEqualTo(Duration.ofSeconds(240));
         assertThat(properties.retryDelay(5)).isEqualTo(Duration.ofMinutes(5));
         assertThat(properties.retryDelay(50)).isEqualTo(Duration.ofMinutes(5));
+    }
+
+    @Test
+    void theNewsletterRateIsAPauseBetweenMailsAndZeroMeansNone() {
+        assertThat(properties.newsletterInterval()).isEqualTo(Duration.ofMillis(250));
+        assertThat(new MailProperties("x@example.com", Duration.ofSeconds(2), Duration.ofSeconds(30),
+                Duration.ofMinutes(5), 10, Duration.ofMinutes(5), 0).newsletterInterval()).isZero();
     }
 }

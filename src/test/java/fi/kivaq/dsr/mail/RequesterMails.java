@@ -14,13 +14,14 @@ import fi.kivaq.dsr.shared.Language;
 
 /**
  * The mails a requester receives, rendered as {@link MailComposerTest} renders them, for tests outside this package
- * (e.g. {@code AuthorityTextsTest}). Mails to subcontractors, to our staff and the newsletter issues are not
- * requester mails.
+ * (e.g. {@code AuthorityTextsTest}). Mails to subcontractors, to our staff, the newsletter issues and the newsletter
+ * sign-up's confirmation are not requester mails.
  */
 public final class RequesterMails {
 
-    private static final Set<String> NOT_TO_REQUESTERS = Set.of("newsletter", "subcontractor-erasure",
-            "subcontractor-rectification", "subcontractor-restriction");
+    // a newsletter sign-up's confirmation link answers no data-subject request: no remedies to name
+    private static final Set<String> NOT_TO_REQUESTERS = Set.of("newsletter", "newsletter-confirmation",
+            "subcontractor-erasure", "subcontractor-rectification", "subcontractor-restriction");
 
     private static final MailComposer COMPOSER = new MailComposer(MailComposerTest.controller(),
             MailComposerTest.messages());

@@ -58,6 +58,11 @@ public final class TestMailServer {
         }
     }
 
+    /** Every mail received since the server last started. */
+    public static synchronized List<MimeMessage> received() {
+        return server == null ? List.of() : List.of(server.getReceivedMessages());
+    }
+
     /** Every mail received since the server last started, to the given address (any letter case). */
     public static synchronized List<MimeMessage> receivedBy(String address) {
         if (server == null) {
