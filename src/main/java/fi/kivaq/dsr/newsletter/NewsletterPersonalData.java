@@ -19,10 +19,12 @@ class NewsletterPersonalData implements PersonalDataOwner {
 
     private final JdbcClient jdbc;
     private final NewsletterSuppression suppression;
+    private final NewsletterProperties properties;
 
-    NewsletterPersonalData(JdbcClient jdbc, NewsletterSuppression suppression) {
+    NewsletterPersonalData(JdbcClient jdbc, NewsletterSuppression suppression, NewsletterProperties properties) {
         this.jdbc = jdbc;
         this.suppression = suppression;
+        this.properties = properties;
     }
 
     @Override
@@ -46,6 +48,16 @@ class NewsletterPersonalData implements PersonalDataOwner {
                         "for the per-address limit's window or the confirmation link's validity, whichever is longer"),
                 new Retention("consent texts and newsletter issues",
                         "indefinitely: the proof of what each consent was given to, and what was sent"));
+    }
+
+    /** A sign-up never confirmed goes once its link has expired: it was never a consent. */
+    @Override
+    public void applyRetention(RetentionDue due) {
+        java.time.Period validity = java.time.Period.ofDays(
+                (int) Math.max(1, properties.confirmationLinkValidity().toDays()));
+        due.counts().add("unconfirmed newsletter sign-ups deleted",
+                jdbc.sql("delete from newsletter_sign_up where requested_at < :cutOff")
+                        .param("cutOff", due.cutOff(validity).atOffset(java.time.ZoneOffset.UTC)).update());
     }
 
     /** A pending sign-up of the address goes, link and all: the person asked to be forgotten. */
