@@ -70,7 +70,7 @@ class MailComposerTest {
     @Test
     void mailsAreSignedWithTheAddressTheyComeFrom() {
         MailComposer sending = new MailComposer(controller(), messages(),
-                new MailProperties("KivaQ OyAb <tietosuoja@kivaq.fi>", null, null, null, 30, null));
+                new MailProperties("KivaQ OyAb <tietosuoja@kivaq.fi>", null, null, null, 30, null, 0));
 
         assertThat(sending.compose("verification", "fi", model()).text())
                 .endsWith("\n\nYstävällisin terveisin\nKivaQ OyAb\ntietosuoja@kivaq.fi\n");
