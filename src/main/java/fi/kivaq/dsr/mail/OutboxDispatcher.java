@@ -287,7 +287,10 @@ public class OutboxDispatcher implements SmartLifecycle {
         }
     }
 
-    /** Sends one claimed row; false when the database went away after the SMTP server accepted it. */
+    /**
+     * Sends one claimed row; false when the round must end: the database went away after the SMTP server accepted
+     * the mail, or the SMTP server cannot be reached.
+     */
     private boolean send(long id, Connection smtp) {
         try {
             Row row = jdbc.sql("""
@@ -303,6 +306,10 @@ public class OutboxDispatcher implements SmartLifecycle {
                 smtp.send(toMimeMessage(row));
             } catch (MessagingException | RuntimeException e) {
                 smtp.close(); // the next row gets a fresh connection
+                if (serverAway(e)) {
+                    waitForServer(row, e);
+                    return false; // every other row would meet the same closed door: the round ends
+                }
                 failed(row, e);
                 return true;
             }
@@ -371,6 +378,43 @@ public class OutboxDispatcher implements SmartLifecycle {
                 .param("next", now().plus(properties.retryDelay(row.attempts())))
                 .param("id", row.id())
                 .update();
+    }
+
+    /**
+     * Whether the SMTP server could not be reached or the connection to it broke (refused, reset, timed out), as
+     * opposed to a server that answered and refused this mail: the server's outage, not the mail's failure.
+     */
+    static boolean serverAway(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.io.IOException || cause.getClass().getSimpleName().equals("MailConnectException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The SMTP server is away: the row goes back to the queue without using one of its attempts, due again after a
+     * short pause ({@link #serverAwayRetry()}), so that an outage of any length neither gives mails up nor leaves
+     * them waiting out a long back-off once the server is back.
+     */
+    private void waitForServer(Row row, Exception e) {
+        log.warn("The SMTP server cannot be reached ({}); outbox mail {} and the others wait, tried again in {} ms",
+                e.getMessage(), row.id(), serverAwayRetry().toMillis());
+        jdbc.sql("""
+                        update outbox_mail set status = 'PENDING', attempts = attempts - 1, locked_until = null,
+                               last_error = :error, next_attempt_at = :next
+                        where id = :id""")
+                .param("error", abbreviate("SMTP server unreachable: " + e.getMessage(), 1000))
+                .param("next", now().plus(serverAwayRetry()))
+                .param("id", row.id())
+                .update();
+    }
+
+    /** How soon a mail is tried again after the SMTP server could not be reached: the first retry delay, at most 5 s. */
+    private Duration serverAwayRetry() {
+        Duration cap = Duration.ofSeconds(5);
+        return properties.firstRetryDelay().compareTo(cap) < 0 ? properties.firstRetryDelay() : cap;
     }
 
     /** Marks the rows accepted while the database was away; false while it still is. */

@@ -66,18 +66,26 @@ class AddressVerification {
 
     /**
      * The confirm button: claims the link, marks the request verified and lets the waiting process go on, in one
-     * transaction. A used, expired or unknown link changes nothing.
+     * transaction. A used, expired or unknown link changes nothing; a used one (only a committed confirm uses it)
+     * answers with the success page again, so a requester who retries after a lost answer does not read a failure.
      */
     @Transactional
     public LinkPage confirm(String token) {
         LinkPage before = inspect(token);
+        if (before.state() == LinkState.USED) {
+            // a link is used only by a confirm that committed: this is its retry (the answer was lost, or the
+            // requester pressed again), and the truthful answer is the same success page, not "link already used"
+            return before.confirmedNow();
+        }
         if (before.state() != LinkState.VALID) {
             return before;
         }
         var claimed = links.claim(PURPOSE, token);
         if (claimed.isEmpty()) {
-            // a second click that raced the first one
-            return before.in(LinkState.USED);
+            // a second click that raced the first one: the first one's claim committed (its rollback would have
+            // given the link back to this one), so the request is confirmed
+            boolean confirmed = links.find(PURPOSE, token).state() == LinkState.USED;
+            return confirmed ? before.confirmedNow() : before.in(LinkState.USED);
         }
         DsrRequest request = requests.get(claimed.get().requestId());
         requests.markVerified(request.id(), clock.instant());

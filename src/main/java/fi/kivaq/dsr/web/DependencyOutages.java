@@ -28,6 +28,8 @@ import org.springframework.web.servlet.ModelAndView;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import fi.kivaq.dsr.shared.DatabaseFailures;
+
 /**
  * A request that fails because the database (or another dependency) is unreachable gets a 503 with
  * {@code Retry-After}, in the requester's language, and is logged at ERROR: nothing was recorded, and the client must
@@ -90,7 +92,7 @@ class DependencyOutages implements HandlerExceptionResolver, Ordered {
      * below it.
      */
     static boolean isOutage(Throwable ex) {
-        if (ex instanceof TransactionException) {
+        if (ex instanceof TransactionException || DatabaseFailures.isConnectionFailure(ex)) {
             return true;
         }
         for (Throwable cause = ex; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {

@@ -21,6 +21,10 @@ public final class TcpProxy implements AutoCloseable {
     private final int targetPort;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile boolean cut;
+    /** When set, the proxy cuts everything as the application sends these bytes (before the server sees them). */
+    private volatile byte[] cutMarker;
+    private volatile boolean onlyThatConnection;
+    private final java.util.concurrent.atomic.AtomicInteger markerCuts = new java.util.concurrent.atomic.AtomicInteger();
 
     public TcpProxy(String targetHost, int targetPort) throws IOException {
         this.targetHost = targetHost;
@@ -43,8 +47,35 @@ public final class TcpProxy implements AutoCloseable {
     }
 
     public void restore() {
+        cutMarker = null;
         cut = false;
     }
+
+    /**
+     * Cuts every connection (as {@link #cut()}) at the moment the application sends {@code text} (e.g. a statement's
+     * SQL) to the server, before the server receives it: the connection breaks in the middle of a request's
+     * transaction, which the driver reports as an I/O error ({@code EOFException}, "Broken pipe") and the server
+     * rolls back. Stays cut until {@link #restore()}.
+     */
+    /** How many times {@link #cutWhenSent(String)} found its text and cut. */
+    public int markerCuts() {
+        return markerCuts.get();
+    }
+
+    public void cutWhenSent(String text) {
+        onlyThatConnection = false;
+        cutMarker = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Breaks only the one connection that sends {@code text}, once (a server process that crashed, a connection
+     * reset): the transaction on it fails with an I/O error, every other connection goes on working.
+     */
+    public void breakConnectionWhenSent(String text) {
+        onlyThatConnection = true;
+        cutMarker = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
 
     @Override
     public void close() {
@@ -63,20 +94,32 @@ public final class TcpProxy implements AutoCloseable {
                 Socket backend = new Socket(targetHost, targetPort);
                 open.add(client);
                 open.add(backend);
-                pump(client, backend);
-                pump(backend, client);
+                pump(client, backend, true);
+                pump(backend, client, false);
             } catch (IOException e) {
                 // server closed, or the target refused: the client sees its socket end
             }
         }
     }
 
-    private void pump(Socket from, Socket to) {
+    private void pump(Socket from, Socket to, boolean towardsServer) {
         Thread thread = new Thread(() -> {
             byte[] buffer = new byte[16 * 1024];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 int n;
                 while ((n = in.read(buffer)) >= 0) {
+                    byte[] marker = cutMarker;
+                    if (towardsServer && marker != null && contains(buffer, n, marker)) {
+                        cutMarker = null;
+                        if (onlyThatConnection) {
+                            closeQuietly(from);
+                            closeQuietly(to);
+                        } else {
+                            cut();
+                        }
+                        markerCuts.incrementAndGet();
+                        return;
+                    }
                     out.write(buffer, 0, n);
                     out.flush();
                 }
@@ -89,6 +132,19 @@ public final class TcpProxy implements AutoCloseable {
         }, "tcp-proxy-pump");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    private static boolean contains(byte[] buffer, int length, byte[] marker) {
+        outer:
+        for (int i = 0; i + marker.length <= length; i++) {
+            for (int j = 0; j < marker.length; j++) {
+                if (buffer[i + j] != marker[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     private static void closeQuietly(AutoCloseable closeable) {

@@ -292,11 +292,21 @@ class UnsubscribeEndToEndTest extends IntegrationTest {
         json(fileByApi(email, "fi").body(), "reference");
         String link = Mails.verificationPath(awaitMailWithSubject(email, "Vahvista"));
         Http http = http();
-        assertThat(http.post(link, "text/plain", new byte[0]).statusCode()).isEqualTo(200);
+        HttpResponse<String> first = http.post(link, "text/plain", new byte[0]);
+        assertThat(first.statusCode()).isEqualTo(200);
+        String verifiedAt = jdbc.sql("select cast(verified_at as varchar(64)) from dsr_request where requester_email = :e")
+                .param("e", email).query(String.class).single();
 
+        // pressing the button again (or retrying a confirm whose answer was lost): the same success page, nothing done
         HttpResponse<String> reused = http.post(link, "text/plain", new byte[0]);
-        assertThat(reused.statusCode()).isEqualTo(410);
-        assertThat(reused.body()).contains("Tämä linkki on jo käytetty");
+        assertThat(reused.statusCode()).isEqualTo(200);
+        assertThat(reused.body()).isEqualTo(first.body());
+        assertThat(jdbc.sql("select cast(verified_at as varchar(64)) from dsr_request where requester_email = :e")
+                .param("e", email).query(String.class).single()).isEqualTo(verifiedAt);
+        // opening it again shows no button: the link is used
+        HttpResponse<String> reopened = http.get(link);
+        assertThat(reopened.statusCode()).isEqualTo(410);
+        assertThat(reopened.body()).contains("Tämä linkki on jo käytetty");
 
         long requests = requestCount();
         for (String path : List.of("/verify/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "/verify/short",
