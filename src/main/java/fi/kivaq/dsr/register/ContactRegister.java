@@ -117,20 +117,6 @@ public class ContactRegister {
     }
 
     /**
-     * The newsletter's audience: every contact whose latest consent event is a consent given, except contacts whose
-     * processing is restricted (GDPR Art. 18: kept, used for nothing else). Oldest contact first.
-     */
-    public List<Long> newsletterAudience() {
-        return jdbc.sql("""
-                        select c.id from contact c
-                        where c.restricted_by_request_id is null
-                          and 'GIVEN' = (select e.kind from newsletter_consent_event e where e.contact_id = c.id
-                                         order by e.occurred_at desc, e.id desc fetch first 1 rows only)
-                        order by c.id""")
-                .query(Long.class).list();
-    }
-
-    /**
      * Marks the contact restricted by the restriction request (GDPR Art. 18(2)): kept, out of the newsletter's
      * audience and out of the staff's register pages, until {@link #liftRestriction} with the same request.
      *

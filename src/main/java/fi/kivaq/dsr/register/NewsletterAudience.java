@@ -11,7 +11,7 @@ import fi.kivaq.dsr.shared.EmailAddresses;
 
 /**
  * Who gets the newsletter, asked in this one place: every contact whose newest consent event is a consent given,
- * except an address on the suppression list. Anything that sends or exports the newsletter's audience asks here,
+ * except an address on the suppression list and a contact whose processing is restricted (GDPR Art. 18). Anything that sends or exports the newsletter's audience asks here,
  * and asks again for each mail just before it goes ({@link #isLive}), so that a withdrawal in between counts.
  */
 @Service
@@ -21,9 +21,10 @@ public class NewsletterAudience {
     public record Subscriber(long contactId, String name, String email, String language) {
     }
 
-    // ContactRegister.isSubscribed as a subquery: the newest event wins
+    // ContactRegister.isSubscribed as a subquery (the newest event wins), and not restricted (GDPR Art. 18(2))
     private static final String LIVE = """
-            (select e.kind from newsletter_consent_event e where e.contact_id = c.id
+            c.restricted_by_request_id is null
+            and (select e.kind from newsletter_consent_event e where e.contact_id = c.id
              order by e.occurred_at desc, e.id desc fetch first 1 rows only) = 'GIVEN'""";
 
     private final JdbcClient jdbc;
