@@ -348,6 +348,7 @@ class UnsubscribeEndToEndTest extends IntegrationTest {
     private static String normalised(String text) {
         return text.replaceAll("DSR-\\d{4}-\\d{5}", "DSR-REF")
                 .replaceAll("/verify/[A-Za-z0-9_-]{43}", "/verify/TOKEN")
+                .replaceAll("/status/[A-Za-z0-9_-]{43}", "/status/TOKEN")
                 .replaceAll("name=\"_csrf\" value=\"[^\"]*\"", "name=\"_csrf\" value=\"CSRF\"");
     }
 }
