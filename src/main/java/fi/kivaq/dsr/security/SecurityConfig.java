@@ -129,7 +129,7 @@ class SecurityConfig {
     }
 
     /**
-     * People without credentials get the login page (at {@code dsr.public-base-url}); a machine that sent HTTP Basic credentials which failed gets
+     * People without credentials get the login page (a relative {@code Location: /login}); a machine that sent HTTP Basic credentials which failed gets
      * {@code 401} with a challenge, not a redirect it cannot follow.
      */
     private static AuthenticationEntryPoint loginOrBasicChallenge(DsrProperties properties) {
@@ -138,8 +138,11 @@ class SecurityConfig {
         LinkedHashMap<RequestMatcher, AuthenticationEntryPoint> byRequest = new LinkedHashMap<>();
         byRequest.put(new RequestHeaderRequestMatcher(HttpHeaders.AUTHORIZATION), challenge);
         DelegatingAuthenticationEntryPoint entryPoint = new DelegatingAuthenticationEntryPoint(byRequest);
-        // built from the configured public address: Spring's own would take the Host header a client sent
-        entryPoint.setDefaultEntryPoint(new LoginUrlAuthenticationEntryPoint(properties.publicUrl("/login")));
+        // relative: Spring's default absolute URL would take the Host header a client sent, and an absolute URL of
+        // the configured public address would send a browser that came another way (a test's port) elsewhere
+        LoginUrlAuthenticationEntryPoint login = new LoginUrlAuthenticationEntryPoint("/login");
+        login.setFavorRelativeUris(true);
+        entryPoint.setDefaultEntryPoint(login);
         return entryPoint;
     }
 }

@@ -63,7 +63,7 @@ class HeadersAndSessionsTest extends IntegrationTest {
     void redirectsNeverEchoTheHostHeader() throws IOException {
         String answer = raw("GET /staff HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n");
         assertThat(answer).startsWith("HTTP/1.1 302");
-        assertThat(answer).containsIgnoringCase("Location: " + properties.publicUrl("/login")).doesNotContain("evil.example");
+        assertThat(answer).containsIgnoringCase("Location: /login\r\n").doesNotContain("evil.example");
         String forwarded = raw("GET /staff HTTP/1.1\r\nHost: evil.example\r\nX-Forwarded-Host: evil2.example\r\n"
                 + "Connection: close\r\n\r\n");
         assertThat(forwarded).doesNotContain("evil.example").doesNotContain("evil2.example");

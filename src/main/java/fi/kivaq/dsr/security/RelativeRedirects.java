@@ -15,23 +15,16 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import fi.kivaq.dsr.shared.DsrProperties;
-
 /**
- * Spring Security builds the redirect to its login page as an absolute URL from the request's host, i.e. from the
- * {@code Host} header any client may set ({@code Host: evil.example} came back in {@code Location}). Every absolute
- * redirect to the request's own host is rebuilt here on {@code dsr.public-base-url}; relative redirects stay
- * relative ({@code server.tomcat.use-relative-redirects}); redirects to other sites are not ours to change.
+ * Spring Security builds some redirects (the page a login returns to) as absolute URLs from the request's host, i.e.
+ * from the {@code Host} header any client may set ({@code Host: evil.example} came back in {@code Location}). Every
+ * absolute redirect to the request's own host is made relative here (path and query), so the browser stays on the
+ * address it used, whatever the {@code Host} header said; relative redirects stay relative
+ * ({@code server.tomcat.use-relative-redirects}); redirects to other sites are not ours to change.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 50)
-class RedirectsFromPublicBase extends OncePerRequestFilter {
-
-    private final DsrProperties properties;
-
-    RedirectsFromPublicBase(DsrProperties properties) {
-        this.properties = properties;
-    }
+class RelativeRedirects extends OncePerRequestFilter {
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -51,7 +44,7 @@ class RedirectsFromPublicBase extends OncePerRequestFilter {
                 return location;
             }
             String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-            return properties.publicUrl(path) + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+            return path + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
         } catch (URISyntaxException e) {
             return location;
         }
