@@ -117,7 +117,7 @@ class StaffPagesBrowserTest extends IntegrationTest {
         browser = finnish().open("/login");
         browser.find(By.name("username")).sendKeys("browser-nobody");
         browser.find(By.name("password")).sendKeys("wrong");
-        browser.find(By.cssSelector("form button[type=submit]")).click();
+        browser.clickToLoad(browser.find(By.cssSelector("form button[type=submit]")));
         assertThat(browser.find(By.id("login-failed")).getText()).isEqualTo("Väärä käyttäjätunnus tai salasana.");
         assertThat(browser.currentUrl()).endsWith("/login?error");
     }
@@ -130,26 +130,26 @@ class StaffPagesBrowserTest extends IntegrationTest {
 
         // search by name: this person's thirty requests, newest first, 25 on the first page
         browser.find(By.id("q")).sendKeys("selainhenkilö " + token);
-        browser.find(By.cssSelector("#request-search .search-row button")).click();
+        browser.clickToLoad(browser.find(By.cssSelector("#request-search .search-row button")));
         List<String> first = listed(browser);
         assertThat(first).hasSize(StaffHomeController.PAGE_SIZE).startsWith(references.get(29), references.get(28));
-        browser.find(By.id("next-page")).click();
+        browser.clickToLoad(browser.find(By.id("next-page")));
         List<String> second = listed(browser);
         assertThat(second).containsExactly(references.get(4), references.get(3), references.get(2), references.get(1),
                 references.get(0));
         assertThat(browser.find(By.id("page-number")).getText()).isEqualTo("Sivu 2");
         assertThat(second).doesNotContainAnyElementsOf(first);
-        browser.find(By.id("previous-page")).click();
+        browser.clickToLoad(browser.find(By.id("previous-page")));
         assertThat(listed(browser)).isEqualTo(first);
 
         // search by reference and by address
         browser.open("/staff");
         browser.find(By.id("q")).sendKeys(references.get(7).toLowerCase());
-        browser.find(By.cssSelector("#request-search .search-row button")).click();
+        browser.clickToLoad(browser.find(By.cssSelector("#request-search .search-row button")));
         assertThat(listed(browser)).containsExactly(references.get(7));
         browser.find(By.id("q")).clear();
         browser.find(By.id("q")).sendKeys("Selain." + token + ".12@TEST.example");
-        browser.find(By.cssSelector("#request-search .search-row button")).click();
+        browser.clickToLoad(browser.find(By.cssSelector("#request-search .search-row button")));
         assertThat(listed(browser)).containsExactly(references.get(12));
 
         // each filter, on this person's requests
@@ -165,7 +165,7 @@ class StaffPagesBrowserTest extends IntegrationTest {
             browser.open("/staff");
             browser.find(By.id("q")).sendKeys("Selainhenkilö " + token);
             new Select(browser.find(By.id(filter.select()))).selectByVisibleText(filter.value());
-            browser.find(By.id("apply-filters")).click();
+            browser.clickToLoad(browser.find(By.id("apply-filters")));
             assertThat(Set.copyOf(listed(browser))).as(filter.select())
                     .isEqualTo(filter.expected().stream().map(references::get).collect(java.util.stream.Collectors.toSet()));
             assertThat(new Select(browser.find(By.id(filter.select()))).getFirstSelectedOption().getText())
@@ -181,7 +181,7 @@ class StaffPagesBrowserTest extends IntegrationTest {
     @Test
     void aManagerGoesFromTheListToTheDashboard() {
         Browser browser = finnish().login("browser-manager", "browser-manager-pw").open("/staff");
-        browser.find(By.id("dashboard-link")).click();
+        browser.clickToLoad(browser.find(By.id("dashboard-link")));
         assertThat(browser.currentUrl()).endsWith("/staff/dashboard");
         assertThat(browser.find(By.tagName("h1")).getText()).startsWith("Määräajat");
         browser.screenshot("staff-dashboard-fi");

@@ -139,6 +139,18 @@ public final class Browser {
         element.click();
     }
 
+    /**
+     * Clicks something that loads a new page (a form's submit button, a link) and waits until the new page has
+     * replaced the old one, so that what the test reads next is the new page and not the one it left.
+     */
+    public Browser clickToLoad(WebElement element) {
+        WebElement oldPage = driver().findElement(By.tagName("html"));
+        element.click();
+        new WebDriverWait(driver(), Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(oldPage));
+        find(By.tagName("body"));
+        return this;
+    }
+
     public List<WebElement> all(By by) {
         return driver().findElements(by);
     }
