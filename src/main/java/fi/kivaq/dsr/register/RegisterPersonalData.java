@@ -146,19 +146,23 @@ class RegisterPersonalData implements PersonalDataOwner {
     }
 
     /**
-     * The address joins the suppression list whether or not it is in the register; the contact goes with its
-     * consents and links. Invoice links stay, detached and with the customer's name, until their purge date when
-     * staff found the Accounting Act applies; otherwise they go too.
+     * The contact goes with its consents and links, and its address (and the address that asked, if another) joins
+     * the suppression list. An address the register never held gets no suppression entry: there is nothing to keep
+     * off the newsletter, and the keyed hash would itself be data held about the address. Invoice links stay,
+     * detached and with the customer's name, until their purge date when staff found the Accounting Act applies;
+     * otherwise they go too.
      */
     @Override
     public Optional<LocalDate> erase(PersonErasure erasure) {
-        suppression.suppress(erasure.person().address());
         // a staged import file may hold the person: staff upload it again after the erasure, which then skips them
         jdbc.sql("delete from contact_import_file").update();
         if (erasure.person().contactId() == null) {
             return Optional.empty();
         }
         long contactId = erasure.person().contactId();
+        suppression.suppress(erasure.person().address());
+        jdbc.sql("select email from contact where id = :c").param("c", contactId).query(String.class).optional()
+                .ifPresent(suppression::suppress);
         LocalDate today = LocalDate.now(clock);
         Optional<LocalDate> keptUntil = Optional.empty();
         if (erasure.keepRecordsTheLawRequires()) {
