@@ -58,6 +58,8 @@ final class AccessSections {
                 : texts.lookup("language.", contact.language()));
         field(rows, "access.contact.notes", contact.notes());
         field(rows, "access.contact.lastActivity", texts.date(contact.lastActivityOn()));
+        // Art. 18: stored only, used for nothing else until the restriction is lifted
+        field(rows, "access.contact.restricted", contact.restricted() ? texts.get("access.contact.restricted.yes") : null);
         flow.table(null, new float[] {1f, 3f}, rows);
     }
 

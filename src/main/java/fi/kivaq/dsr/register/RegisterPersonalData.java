@@ -24,7 +24,8 @@ import fi.kivaq.dsr.shared.PersonalDataOwner;
 class RegisterPersonalData implements PersonalDataOwner {
 
     private record ContactRow(String name, String email, String role, String language, String source,
-                              OffsetDateTime createdAt, OffsetDateTime lastActivityAt, String organisationName) {
+                              OffsetDateTime createdAt, OffsetDateTime lastActivityAt, String organisationName,
+                              boolean restricted) {
     }
 
     private final JdbcClient jdbc;
@@ -117,21 +118,22 @@ class RegisterPersonalData implements PersonalDataOwner {
         long contactId = person.contactId();
         jdbc.sql("""
                         select c.name, c.email, c.role, c.language, c.source, c.created_at, c.last_activity_at,
-                            o.name as org_name
+                            o.name as org_name, c.restricted_by_request_id
                         from contact c left join organisation o on o.id = c.organisation_id
                         where c.id = :id""")
                 .param("id", contactId)
                 .query((rs, i) -> new ContactRow(rs.getString("name"), rs.getString("email"), rs.getString("role"),
                         rs.getString("language"), rs.getString("source"),
                         rs.getObject("created_at", OffsetDateTime.class),
-                        rs.getObject("last_activity_at", OffsetDateTime.class), rs.getString("org_name")))
+                        rs.getObject("last_activity_at", OffsetDateTime.class), rs.getString("org_name"),
+                        rs.getObject("restricted_by_request_id") != null))
                 .optional()
                 .ifPresent(contact -> {
                     AccessExtract.Organisation organisation = contact.organisationName() == null ? null
                             : new AccessExtract.Organisation(contact.organisationName(), null, contact.role());
                     copy.contact(new AccessExtract.Contact(contact.name(), contact.email(), null,
                                     organisation == null ? contact.role() : null, contact.language(), null,
-                                    helsinkiDate(contact.lastActivityAt())),
+                                    helsinkiDate(contact.lastActivityAt()), contact.restricted()),
                             organisation,
                             new AccessExtract.Source(sourceCode(contact.source()), helsinkiDate(contact.createdAt())));
                 });
