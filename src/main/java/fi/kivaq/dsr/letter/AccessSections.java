@@ -18,8 +18,11 @@ final class AccessSections {
     private final LetterMessages texts;
     private final LetterFonts fonts;
     private final ControllerProperties controller;
+    private final List<RetentionSummary.Entry> retention;
 
-    AccessSections(PageFlow flow, LetterMessages texts, LetterFonts fonts, ControllerProperties controller) {
+    AccessSections(PageFlow flow, LetterMessages texts, LetterFonts fonts, ControllerProperties controller,
+                   List<RetentionSummary.Entry> retention) {
+        this.retention = retention;
         this.flow = flow;
         this.texts = texts;
         this.fonts = fonts;
@@ -55,6 +58,8 @@ final class AccessSections {
                 : texts.lookup("language.", contact.language()));
         field(rows, "access.contact.notes", contact.notes());
         field(rows, "access.contact.lastActivity", texts.date(contact.lastActivityOn()));
+        // Art. 18: stored only, used for nothing else until the restriction is lifted
+        field(rows, "access.contact.restricted", contact.restricted() ? texts.get("access.contact.restricted.yes") : null);
         flow.table(null, new float[] {1f, 3f}, rows);
     }
 
@@ -196,6 +201,12 @@ final class AccessSections {
             flow.paragraph(p(texts.get("art15." + item + ".label")), Style.BOLD);
             flow.space(-Style.BOLD.size * 0.4f);
             flow.paragraph(p(texts.get("art15." + item, controller.email(), controller.shortName())), Style.BODY);
+            if (item.equals("retention")) {
+                // per category, the configured period (dsr.retention.*)
+                for (RetentionSummary.Entry entry : retention) {
+                    flow.paragraph(p(texts.get("retention.entry", entry.label(), entry.text())), Style.BODY);
+                }
+            }
         }
     }
 

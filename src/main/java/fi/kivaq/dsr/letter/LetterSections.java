@@ -21,14 +21,16 @@ final class LetterSections {
     private final LetterFonts fonts;
     private final ControllerProperties controller;
     private final LetterContent content;
+    private final java.util.List<RetentionSummary.Entry> retention;
 
     LetterSections(PageFlow flow, LetterMessages texts, LetterFonts fonts, ControllerProperties controller,
-            LetterContent content) {
+            LetterContent content, java.util.List<RetentionSummary.Entry> retention) {
         this.flow = flow;
         this.texts = texts;
         this.fonts = fonts;
         this.controller = controller;
         this.content = content;
+        this.retention = retention;
     }
 
     void write() throws IOException {
@@ -130,7 +132,7 @@ final class LetterSections {
             }
             case ACCESS_DATA -> {
                 statement();
-                new AccessSections(flow, texts, fonts, controller).write(content.extract());
+                new AccessSections(flow, texts, fonts, controller, retention).write(content.extract());
             }
             case ACCESS_NO_DATA -> text(texts.get(type + ".statement", content.recipientEmail()));
             case RECTIFICATION_DONE -> {

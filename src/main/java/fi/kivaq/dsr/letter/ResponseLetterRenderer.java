@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.Map;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +22,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import fi.kivaq.dsr.shared.ControllerProperties;
 import fi.kivaq.dsr.shared.DeadlineCalculator;
 import fi.kivaq.dsr.shared.Language;
+import fi.kivaq.dsr.shared.RetentionPolicy;
 
 /**
  * Renders a response letter as an unsigned PDF/A-3b document on KivaQ's letterhead, in the requester's language.
@@ -42,8 +44,17 @@ class ResponseLetterRenderer {
     private final Clock clock = Clock.system(DeadlineCalculator.HELSINKI);
     private final Map<Language, LetterMessages> texts = new EnumMap<>(Language.class);
 
+    private final RetentionPolicy retention;
+
+    /** With the default retention policy ({@link RetentionPolicy#defaults()}), for tests. */
     ResponseLetterRenderer(ControllerProperties controller, MessageSource messages) {
+        this(controller, messages, RetentionPolicy.defaults());
+    }
+
+    @Autowired
+    ResponseLetterRenderer(ControllerProperties controller, MessageSource messages, RetentionPolicy retention) {
         this.controller = controller;
+        this.retention = retention;
         for (Language language : Language.values()) {
             texts.put(language, new LetterMessages(messages, language));
         }
@@ -61,7 +72,7 @@ class ResponseLetterRenderer {
         ZonedDateTime now = ZonedDateTime.now(clock);
         try (PDDocument document = new PDDocument()) {
             PageFlow flow = new PageFlow(document, fonts.load(document));
-            new LetterSections(flow, texts, fonts, controller, content).write();
+            new LetterSections(flow, texts, fonts, controller, content, RetentionSummary.of(retention, texts)).write();
             flow.finish(fonts.printable(texts.get("footer", controller.name(), controller.streetAddress(),
                     controller.postalCode(), controller.city(), controller.email())));
 
@@ -71,7 +82,7 @@ class ResponseLetterRenderer {
             pdfA.declare(document, new PdfA3.Description(title, subject, controller.name(), texts.language().code(), now));
             if (content.type() == LetterType.ACCESS_DATA) {
                 pdfA.attachData(document, DATA_FILE, "application/json",
-                        texts.get("type.ACCESS_DATA.subject"), machineReadableCopy(content), now);
+                        texts.get("type.ACCESS_DATA.subject"), machineReadableCopy(content, texts), now);
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
             document.save(out);
@@ -93,11 +104,12 @@ class ResponseLetterRenderer {
         return texts.get(language).get("file." + kind);
     }
 
-    private byte[] machineReadableCopy(LetterContent content) {
+    private byte[] machineReadableCopy(LetterContent content, LetterMessages texts) {
         try {
             return json.writeValueAsBytes(new MachineReadableCopy(MachineReadableCopy.FORMAT, controller.name(),
                     Language.fromCode(content.language()).map(controller::registerName)
-                            .orElse(controller.registerName()), content.reference(), content.answeredOn(), content.extract()));
+                            .orElse(controller.registerName()), content.reference(), content.answeredOn(), content.extract(),
+                    RetentionSummary.of(retention, texts)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Could not serialise the access extract", e);
         }

@@ -24,7 +24,8 @@ import fi.kivaq.dsr.shared.PersonalDataOwner;
 class RegisterPersonalData implements PersonalDataOwner {
 
     private record ContactRow(String name, String email, String role, String language, String source,
-                              OffsetDateTime createdAt, OffsetDateTime lastActivityAt, String organisationName) {
+                              OffsetDateTime createdAt, OffsetDateTime lastActivityAt, String organisationName,
+                              boolean restricted) {
     }
 
     private final JdbcClient jdbc;
@@ -117,21 +118,22 @@ class RegisterPersonalData implements PersonalDataOwner {
         long contactId = person.contactId();
         jdbc.sql("""
                         select c.name, c.email, c.role, c.language, c.source, c.created_at, c.last_activity_at,
-                            o.name as org_name
+                            o.name as org_name, c.restricted_by_request_id
                         from contact c left join organisation o on o.id = c.organisation_id
                         where c.id = :id""")
                 .param("id", contactId)
                 .query((rs, i) -> new ContactRow(rs.getString("name"), rs.getString("email"), rs.getString("role"),
                         rs.getString("language"), rs.getString("source"),
                         rs.getObject("created_at", OffsetDateTime.class),
-                        rs.getObject("last_activity_at", OffsetDateTime.class), rs.getString("org_name")))
+                        rs.getObject("last_activity_at", OffsetDateTime.class), rs.getString("org_name"),
+                        rs.getObject("restricted_by_request_id") != null))
                 .optional()
                 .ifPresent(contact -> {
                     AccessExtract.Organisation organisation = contact.organisationName() == null ? null
                             : new AccessExtract.Organisation(contact.organisationName(), null, contact.role());
                     copy.contact(new AccessExtract.Contact(contact.name(), contact.email(), null,
                                     organisation == null ? contact.role() : null, contact.language(), null,
-                                    helsinkiDate(contact.lastActivityAt())),
+                                    helsinkiDate(contact.lastActivityAt()), contact.restricted()),
                             organisation,
                             new AccessExtract.Source(sourceCode(contact.source()), helsinkiDate(contact.createdAt())));
                 });
@@ -146,19 +148,23 @@ class RegisterPersonalData implements PersonalDataOwner {
     }
 
     /**
-     * The address joins the suppression list whether or not it is in the register; the contact goes with its
-     * consents and links. Invoice links stay, detached and with the customer's name, until their purge date when
-     * staff found the Accounting Act applies; otherwise they go too.
+     * The contact goes with its consents and links, and its address (and the address that asked, if another) joins
+     * the suppression list. An address the register never held gets no suppression entry: there is nothing to keep
+     * off the newsletter, and the keyed hash would itself be data held about the address. Invoice links stay,
+     * detached and with the customer's name, until their purge date when staff found the Accounting Act applies;
+     * otherwise they go too.
      */
     @Override
     public Optional<LocalDate> erase(PersonErasure erasure) {
-        suppression.suppress(erasure.person().address());
         // a staged import file may hold the person: staff upload it again after the erasure, which then skips them
         jdbc.sql("delete from contact_import_file").update();
         if (erasure.person().contactId() == null) {
             return Optional.empty();
         }
         long contactId = erasure.person().contactId();
+        suppression.suppress(erasure.person().address());
+        jdbc.sql("select email from contact where id = :c").param("c", contactId).query(String.class).optional()
+                .ifPresent(suppression::suppress);
         LocalDate today = LocalDate.now(clock);
         Optional<LocalDate> keptUntil = Optional.empty();
         if (erasure.keepRecordsTheLawRequires()) {

@@ -64,12 +64,18 @@ public record AccessExtract(
      * Contact fields; any of them may be {@code null} except the email address.
      *
      * @param lastActivityOn the last order, event, consent, request or staff edit that kept the contact active
+     * @param restricted     whether a restriction request restricts the contact's processing (GDPR Art. 18)
      */
     public record Contact(String name, String email, String phone, String jobTitle, String language, String notes,
-                          LocalDate lastActivityOn) {
+                          LocalDate lastActivityOn, boolean restricted) {
 
         public Contact(String name, String email, String phone, String jobTitle, String language, String notes) {
             this(name, email, phone, jobTitle, language, notes, null);
+        }
+
+        public Contact(String name, String email, String phone, String jobTitle, String language, String notes,
+                       LocalDate lastActivityOn) {
+            this(name, email, phone, jobTitle, language, notes, lastActivityOn, false);
         }
     }
 

@@ -153,6 +153,30 @@ class AccessCopyTest extends IntegrationTest {
         assertThat(data.at("/invoiceLinks/0/invoiceNumber").asText()).isEqualTo("INV-KEPT-" + contact);
     }
 
+    /** Art. 18: a contact whose processing a restriction request restricts is told so, in the letter and data.json. */
+    @Test
+    void aRestrictedContactIsToldItsProcessingIsRestricted() throws Exception {
+        String email = uniqueAddress("rajoitettu");
+        long contact = register.subscriber("Raili Rajoitettu", email, "en");
+        long restriction = requests.recordAnswered(new NewRequest(RequestType.RESTRICTION, email, "Raili Rajoitettu",
+                Language.EN, null, RequestChannel.WEB_FORM, Instant.now().minusSeconds(86_400 * 5)),
+                LocalDate.now().plusDays(20), Instant.now().minusSeconds(86_400)).id();
+        // as the restriction process does (ContactRegister.restrict, inside its transaction)
+        assertThat(jdbc.sql("update contact set restricted_by_request_id = :r where id = :c")
+                .param("r", restriction).param("c", contact).update()).isEqualTo(1);
+
+        byte[] letter = answeredLetter(email, true);
+        assertThat(SealedPdf.text(letter).replaceAll("\\s+", " ")).contains("Processing restricted")
+                .contains("Yes: at your request (GDPR Article 18) we only store your data");
+        assertThat(dataJson(letter).at("/data/contact/restricted").asBoolean()).isTrue();
+
+        String other = uniqueAddress("rajoittamaton");
+        register.subscriber("Risto Rajoittamaton", other, "en");
+        byte[] unrestricted = answeredLetter(other, true);
+        assertThat(SealedPdf.text(unrestricted)).doesNotContain("Processing restricted");
+        assertThat(dataJson(unrestricted).at("/data/contact/restricted").asBoolean(true)).isFalse();
+    }
+
     @Test
     void anUnknownAddressIsToldWeHoldNoData() throws Exception {
         String email = uniqueAddress("tuntematon");
