@@ -22,7 +22,6 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -30,6 +29,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import fi.kivaq.dsr.DsrApplication;
 import fi.kivaq.dsr.security.StaffGroups;
 import fi.kivaq.dsr.shared.DeadlineCalculator;
+import fi.kivaq.dsr.support.BenchmarkLogin;
 
 /**
  * Not a test: {@code bench/dashboard-benchmark.sh} (or {@code ./mvnw -B -Pdashboard-benchmark test-compile exec:java
@@ -54,11 +54,12 @@ public final class DashboardBenchmark {
                 "--camunda.bpm.job-execution.enabled=false", "--logging.level.root=WARN");
         try {
             load(app.getBean(DataSource.class));
-            manager(app.getBean(IdentityService.class));
+            BenchmarkLogin.ensureUser(app.getBean(IdentityService.class), "benchmanager", StaffGroups.STAFF,
+                    StaffGroups.MANAGERS);
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
                     .followRedirects(HttpClient.Redirect.NEVER).build();
-            login(http, port);
+            BenchmarkLogin.login(http, "http://127.0.0.1:" + port, "benchmanager");
             URI dashboard = URI.create("http://127.0.0.1:" + port + "/staff/dashboard");
             for (int i = 0; i < WARM_UP; i++) {
                 get(http, dashboard);
@@ -86,31 +87,6 @@ public final class DashboardBenchmark {
             throw new IllegalStateException("dashboard answered " + response.statusCode());
         }
         return response.body();
-    }
-
-    private static void login(HttpClient http, int port) throws Exception {
-        String base = "http://127.0.0.1:" + port;
-        String page = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page);
-        if (!csrf.find()) {
-            throw new IllegalStateException("no CSRF token on the login page");
-        }
-        String form = "username=benchmanager&password=benchmanager&_csrf="
-                + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
-        http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
-    }
-
-    private static void manager(IdentityService identity) {
-        if (identity.createUserQuery().userId("benchmanager").count() == 0) {
-            User user = identity.newUser("benchmanager");
-            user.setPassword("benchmanager");
-            identity.saveUser(user);
-            identity.createMembership("benchmanager", StaffGroups.STAFF);
-            identity.createMembership("benchmanager", StaffGroups.MANAGERS);
-        }
     }
 
     /** Generated requests without personal data beyond made-up .example addresses; no processes behind them. */

@@ -24,7 +24,6 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -32,6 +31,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import fi.kivaq.dsr.DsrApplication;
 import fi.kivaq.dsr.security.StaffGroups;
 import fi.kivaq.dsr.shared.DeadlineCalculator;
+import fi.kivaq.dsr.support.BenchmarkLogin;
 
 /**
  * Not a test: {@code bench/request-list-benchmark.sh}. Starts the application on a scratch database, loads 100,000
@@ -57,12 +57,12 @@ public final class RequestListBenchmark {
                 "--camunda.bpm.job-execution.enabled=false", "--logging.level.root=WARN");
         try {
             load(app.getBean(DataSource.class));
-            staff(app.getBean(IdentityService.class));
+            BenchmarkLogin.ensureUser(app.getBean(IdentityService.class), "benchstaff", StaffGroups.STAFF);
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             String base = "http://127.0.0.1:" + port;
             HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
                     .followRedirects(HttpClient.Redirect.NEVER).build();
-            login(http, base);
+            BenchmarkLogin.login(http, base, "benchstaff");
 
             String page = "/staff";
             for (int i = 1; i < 200; i++) {
@@ -112,28 +112,6 @@ public final class RequestListBenchmark {
             throw new IllegalStateException(uri + " answered " + response.statusCode());
         }
         return response.body();
-    }
-
-    private static void login(HttpClient http, String base) throws Exception {
-        String page = get(http, base + "/login");
-        Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page);
-        if (!csrf.find()) {
-            throw new IllegalStateException("no CSRF token on the login page");
-        }
-        String form = "username=benchstaff&password=benchstaff&_csrf="
-                + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
-        http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
-    }
-
-    private static void staff(IdentityService identity) {
-        if (identity.createUserQuery().userId("benchstaff").count() == 0) {
-            User user = identity.newUser("benchstaff");
-            user.setPassword("benchstaff");
-            identity.saveUser(user);
-            identity.createMembership("benchstaff", StaffGroups.STAFF);
-        }
     }
 
     /** Made-up requesters ("Penkki N", benchN@bench.example); no processes behind the requests. */
