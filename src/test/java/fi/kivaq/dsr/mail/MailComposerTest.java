@@ -30,7 +30,9 @@ class MailComposerTest {
             "erasure-answer, fi, poistopyyntöösi", "erasure-answer, sv, radering", "erasure-answer, en, erasure request",
             "subcontractor-erasure, fi, poistaminen", "subcontractor-erasure, sv, Radering", "subcontractor-erasure, en, Erasure",
             "subcontractor-rectification, fi, oikaiseminen", "subcontractor-rectification, sv, Rättelse",
-            "subcontractor-rectification, en, Rectification"})
+            "subcontractor-rectification, en, Rectification",
+            "subcontractor-restriction-lifted, fi, rajoitus päättyy", "subcontractor-restriction-lifted, sv, upphör",
+            "subcontractor-restriction-lifted, en, lifted"})
     void everyTemplateRendersInEveryLanguage(String template, String language, String subjectWord) {
         MailComposer.ComposedMail mail = composer.compose(template, language, model());
 
