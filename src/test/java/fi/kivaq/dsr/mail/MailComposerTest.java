@@ -69,6 +69,32 @@ class MailComposerTest {
                 .contains("DSR-2026-00042");
     }
 
+    @ParameterizedTest
+    @CsvSource({"fi, säilytysaikojemme tarkistuksessa, rekisteröity on pyytänyt",
+            "sv, granskning av våra lagringstider, den registrerade har bett",
+            "en, reviewed how long we keep data, a data subject has asked"})
+    void anErasureAtARetentionReviewTellsTheRecipientThatNobodyAskedForIt(String language, String reviewWords,
+                                                                         String requestWords) {
+        Map<String, Object> review = new java.util.HashMap<>(model());
+        review.put("retentionReview", true);
+
+        assertThat(composer.compose("subcontractor-erasure", language, review).text()).contains(reviewWords)
+                .doesNotContain(requestWords).contains("Aino Virtanen");
+        assertThat(composer.compose("subcontractor-erasure", language, model()).text()).contains(requestWords)
+                .doesNotContain(reviewWords);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"fi, uutiskirje", "sv, nyhetsbrev", "en, newsletter"})
+    void theAnswerToAnErasureThatFoundNothingHeldMentionsNoNewsletterBlockList(String language, String newsletter) {
+        Map<String, Object> nothingHeld = new java.util.HashMap<>(model());
+        nothingHeld.put("nothingHeld", true);
+
+        assertThat(composer.compose("erasure-answer", language, nothingHeld).text()).doesNotContain(newsletter)
+                .contains("DSR-2026-00042");
+        assertThat(composer.compose("erasure-answer", language, model()).text()).contains(newsletter);
+    }
+
     @Test
     void mailsAreSignedWithTheAddressTheyComeFrom() {
         MailComposer sending = new MailComposer(controller(), messages(),
