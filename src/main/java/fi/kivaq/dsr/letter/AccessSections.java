@@ -60,6 +60,10 @@ final class AccessSections {
         field(rows, "access.contact.lastActivity", texts.date(contact.lastActivityOn()));
         // Art. 18: stored only, used for nothing else until the restriction is lifted
         field(rows, "access.contact.restricted", contact.restricted() ? texts.get("access.contact.restricted.yes") : null);
+        // Art. 21(1): what an upheld objection stopped
+        field(rows, "access.contact.stoppedUses", contact.stoppedUses().isEmpty() ? null
+                : contact.stoppedUses().stream().map(use -> texts.lookup("objectedUse.", use))
+                .collect(java.util.stream.Collectors.joining(" ")));
         flow.table(null, new float[] {1f, 3f}, rows);
     }
 

@@ -139,7 +139,11 @@ class RegisterPersonalData implements PersonalDataOwner {
                             : new AccessExtract.Organisation(contact.organisationName(), null, contact.role());
                     copy.contact(new AccessExtract.Contact(contact.name(), contact.email(), null,
                                     organisation == null ? contact.role() : null, contact.language(), null,
-                                    helsinkiDate(contact.lastActivityAt()), contact.restricted()),
+                                    helsinkiDate(contact.lastActivityAt()), contact.restricted(),
+                                    jdbc.sql("""
+                                                    select objected_use from contact_objection where contact_id = :id
+                                                    order by objected_use""")
+                                            .param("id", contactId).query(String.class).list()),
                             organisation,
                             new AccessExtract.Source(sourceCode(contact.source()), helsinkiDate(contact.createdAt())));
                 });

@@ -65,9 +65,20 @@ public record AccessExtract(
      *
      * @param lastActivityOn the last order, event, consent, request or staff edit that kept the contact active
      * @param restricted     whether a restriction request restricts the contact's processing (GDPR Art. 18)
+     * @param stoppedUses    the uses of the data an upheld objection stopped (GDPR Art. 21(1)), as codes, e.g.
+     *                       {@code CUSTOMER_RELATIONSHIP}, {@code REGISTER_EXPORT}; empty when none
      */
     public record Contact(String name, String email, String phone, String jobTitle, String language, String notes,
-                          LocalDate lastActivityOn, boolean restricted) {
+                          LocalDate lastActivityOn, boolean restricted, List<String> stoppedUses) {
+
+        public Contact {
+            stoppedUses = stoppedUses == null ? List.of() : List.copyOf(stoppedUses);
+        }
+
+        public Contact(String name, String email, String phone, String jobTitle, String language, String notes,
+                       LocalDate lastActivityOn, boolean restricted) {
+            this(name, email, phone, jobTitle, language, notes, lastActivityOn, restricted, List.of());
+        }
 
         public Contact(String name, String email, String phone, String jobTitle, String language, String notes) {
             this(name, email, phone, jobTitle, language, notes, null);

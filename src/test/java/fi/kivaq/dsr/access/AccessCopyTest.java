@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.kivaq.dsr.register.ConsentChannel;
 import fi.kivaq.dsr.register.ConsentProof;
 import fi.kivaq.dsr.register.ContactRegister;
+import fi.kivaq.dsr.register.ObjectedUse;
 import fi.kivaq.dsr.request.NewRequest;
 import fi.kivaq.dsr.request.RequestRepository;
 import fi.kivaq.dsr.security.StaffGroups;
@@ -57,6 +58,8 @@ class AccessCopyTest extends IntegrationTest {
     RequestRepository requests;
     @Autowired
     ContactRegister contactRegister;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -180,6 +183,24 @@ class AccessCopyTest extends IntegrationTest {
         byte[] unrestricted = answeredLetter(other, true);
         assertThat(SealedPdf.text(unrestricted)).doesNotContain("Processing restricted");
         assertThat(dataJson(unrestricted).at("/data/contact/restricted").asBoolean(true)).isFalse();
+    }
+
+    /** Art. 21(1): the uses an upheld objection stopped are part of what is held about the person, and said so. */
+    @Test
+    void theUsesAnUpheldObjectionStoppedAreInTheCopy() throws Exception {
+        String email = uniqueAddress("vastusti");
+        long contact = register.subscriber("Ville Vastustaja", email, "en");
+        long objection = requests.recordAnswered(new NewRequest(RequestType.OBJECTION, email, "Ville Vastustaja",
+                Language.EN, "No exports", RequestChannel.WEB_FORM, Instant.now().minusSeconds(86_400 * 5)),
+                LocalDate.now().plusDays(20), Instant.now().minusSeconds(86_400)).id();
+        // as the objection process does once the objection is upheld (Objections.stopUpheldUses)
+        transactions.executeWithoutResult(status -> contactRegister.stopUse(contact,
+                java.util.Set.of(ObjectedUse.REGISTER_EXPORT), objection));
+
+        byte[] letter = answeredLetter(email, true);
+        assertThat(SealedPdf.text(letter).replaceAll("\\s+", " ")).contains("Stopped by your objection")
+                .contains("Exports of the register: your data is not exported");
+        assertThat(dataJson(letter).at("/data/contact/stoppedUses/0").asText()).isEqualTo("REGISTER_EXPORT");
     }
 
     /** Art. 7(1), 15(3): each consent shows the text version it was given to, the text itself, source and language. */
