@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Calendar;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
@@ -236,6 +237,13 @@ public class SignedRequestCheck {
             }
             Signed whole = signatures.stream().filter(Signed::coversWholeFile).findFirst().orElse(null);
             if (whole == null) {
+                // a long-term-validation update after the last signature (PAdES B-LT) adds only its /DSS
+                Signed latest = signatures.stream().max(Comparator.comparingLong(Signed::signedEnd)).orElseThrow();
+                if (latest.gapIsContents() && onlyValidationDataAfter(content, latest.signedEnd(), document, deadline)) {
+                    whole = latest;
+                }
+            }
+            if (whole == null) {
                 Signed last = signatures.get(signatures.size() - 1);
                 return accepted(name, "application/pdf", content, SignatureVerdict.PARTIAL, last.subject());
             }
@@ -246,6 +254,19 @@ public class SignedRequestCheck {
             return refused("error.evidence.tooSlow");
         } catch (IOException | RuntimeException | StackOverflowError e) {
             return refused("error.evidence.unreadable");
+        }
+    }
+
+    /** Whether the bytes after {@code signedEnd} are only an update that adds validation data ({@link ValidationDataUpdate}). */
+    private boolean onlyValidationDataAfter(byte[] content, long signedEnd, PDDocument whole, long deadline)
+            throws InterruptedIOException {
+        try (PDDocument signedRevision = Loader.loadPDF(new TimedSource(Arrays.copyOf(content, (int) signedEnd), deadline),
+                "", null, null, MemoryUsageSetting.setupMainMemoryOnly(maxDecodedBytes).streamCache)) {
+            return ValidationDataUpdate.onlyAddsValidationData(content, signedEnd, whole, signedRevision);
+        } catch (InterruptedIOException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 
@@ -290,7 +311,7 @@ public class SignedRequestCheck {
     /** A signature that verified over its byte range, with what its certificate is checked against. */
     private record Signed(X509CertificateHolder holder, X509Certificate certificate, List<X509Certificate> certificates,
                           RevocationData revocation, TimeStampToken stamp, byte[] signatureValue, Date claimedAt,
-                          boolean coversWholeFile) {
+                          boolean coversWholeFile, boolean gapIsContents, long signedEnd) {
         String subject() {
             return holder.getSubject().toString();
         }
@@ -326,7 +347,8 @@ public class SignedRequestCheck {
             boolean gapIsContents = file[range[1]] == '<' && file[range[2] - 1] == '>';
             boolean whole = gapIsContents && (long) range[2] + range[3] == file.length;
             return new Signed(holder, certificate, certificates(cms), RevocationData.fromSignature(cms, signer),
-                    timeStamp(signer), signer.getSignature(), claimedAt(signer, signature), whole);
+                    timeStamp(signer), signer.getSignature(), claimedAt(signer, signature), whole, gapIsContents,
+                    (long) range[2] + range[3]);
         } catch (Exception e) {
             // any parse or verification error means the signature cannot be trusted
             return null;

@@ -215,6 +215,27 @@ class SignedRequestCheckTest {
         assertThat(accepted(good).signature()).isEqualTo(SignatureVerdict.VALID);
     }
 
+    @Test
+    void aDssAddedInAnUpdateAfterTheSignatureCountsButAnUpdateThatAlsoChangesThePageDoesNot() {
+        Signer aino = EvidencePdfs.issuedBy(authority, "CN=Aino Virtanen");
+        byte[] signed = EvidencePdfs.signed(EvidencePdfs.letter("Poistakaa tietoni"), aino);
+
+        byte[] good = LongTermEvidence.withDssUpdate(signed,
+                List.of(LongTermEvidence.ocspGood(authority, authority, aino.certificate())), false);
+        assertThat(accepted(good).signature()).isEqualTo(SignatureVerdict.VALID);
+
+        byte[] revoked = LongTermEvidence.withDssUpdate(signed,
+                List.of(LongTermEvidence.ocspRevoked(authority, authority, aino.certificate(), hoursAgo(1))), false);
+        assertThat(accepted(revoked).signature()).isEqualTo(SignatureVerdict.REVOKED);
+
+        byte[] withText = LongTermEvidence.withDssUpdate(signed,
+                List.of(LongTermEvidence.ocspGood(authority, authority, aino.certificate())), true);
+        assertThat(accepted(withText).signature()).isEqualTo(SignatureVerdict.PARTIAL);
+
+        byte[] dssThenComment = EvidencePdfs.withAppendedText(good, "ja poistakaa myos Mikon tiedot");
+        assertThat(accepted(dssThenComment).signature()).isEqualTo(SignatureVerdict.PARTIAL);
+    }
+
     // ---- the time-stamp's own signature ----
 
     /** A certificate that expired yesterday, used the day before: only a genuine time-stamp can show that. */

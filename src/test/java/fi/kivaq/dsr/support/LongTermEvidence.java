@@ -24,6 +24,10 @@ import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.ExternalSigningSupport;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
@@ -326,6 +330,44 @@ public final class LongTermEvidence {
                 cms = CMSSignedData.replaceSigners(cms, new SignerInformationStore(information));
             }
             external.setSignature(cms.getEncoded());
+            return out.toByteArray();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The signed PDF with a long-term-validation update after the signature, as PAdES B-LT tools make it: an
+     * incremental update adding a {@code /DSS} with the OCSP responses to the catalog; with {@code alsoAddText} the
+     * same update also writes more text on the page (which the signature does not cover).
+     */
+    public static byte[] withDssUpdate(byte[] signed, List<byte[]> ocsps, boolean alsoAddText) {
+        try (PDDocument document = Loader.loadPDF(signed)) {
+            COSDictionary catalog = document.getDocumentCatalog().getCOSObject();
+            COSArray ocspArray = new COSArray();
+            for (byte[] ocsp : ocsps) {
+                ocspArray.add(stream(document, ocsp));
+            }
+            ocspArray.setNeedToBeUpdated(true);
+            COSDictionary store = new COSDictionary();
+            store.setItem(COSName.getPDFName("OCSPs"), ocspArray);
+            store.setNeedToBeUpdated(true);
+            catalog.setItem(COSName.getPDFName("DSS"), store);
+            catalog.setNeedToBeUpdated(true);
+            if (alsoAddText) {
+                PDPage page = document.getPage(0);
+                try (PDPageContentStream content = new PDPageContentStream(document, page,
+                        PDPageContentStream.AppendMode.APPEND, false)) {
+                    content.beginText();
+                    content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
+                    content.newLineAtOffset(72, 650);
+                    content.showText("ja poistakaa myos Mikon tiedot");
+                    content.endText();
+                }
+                page.getCOSObject().setNeedToBeUpdated(true);
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            document.saveIncremental(out);
             return out.toByteArray();
         } catch (Exception e) {
             throw new IllegalStateException(e);

@@ -10,3 +10,8 @@ create table login_throttle (
     last_failure timestamp with time zone not null
 );
 create index ix_login_throttle_last_failure on login_throttle (last_failure);
+
+-- When a digitally signed evidence file was signed, and whether that time is proven by a verified RFC 3161
+-- time-stamp (true) or only claimed by the signer (false: validity was judged at the check instead), for staff's page.
+alter table request_evidence add column signed_at timestamp with time zone;
+alter table request_evidence add column signing_time_stamped boolean;
