@@ -1,5 +1,6 @@
 package fi.kivaq.dsr.request;
 
+import java.sql.Types;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -15,7 +16,8 @@ public class RequestEvidence {
 
     /** What staff see about a piece of evidence; the file itself is read separately, and every read is audited. */
     public record Item(long id, String fileName, String contentType, long sizeBytes, String sha256,
-                       SignatureVerdict signature, String signerSubject, String uploadedBy, OffsetDateTime uploadedAt) {
+                       SignatureVerdict signature, String signerSubject, String uploadedBy, OffsetDateTime uploadedAt,
+                       OffsetDateTime signedAt, boolean signingTimeStamped) {
 
         public boolean digitallySigned() {
             return signature != SignatureVerdict.NONE;
@@ -41,8 +43,9 @@ public class RequestEvidence {
     void store(long requestId, SignedRequestCheck.Evidence evidence, String uploadedBy) {
         jdbc.sql("""
                         insert into request_evidence (request_id, file_name, content_type, content, size_bytes, sha256,
-                            signature_state, signer_subject, uploaded_by, uploaded_at)
-                        values (:request, :fileName, :type, :content, :size, :sha256, :state, :signer, :by, :now)""")
+                            signature_state, signer_subject, uploaded_by, uploaded_at, signed_at, signing_time_stamped)
+                        values (:request, :fileName, :type, :content, :size, :sha256, :state, :signer, :by, :now,
+                            :signedAt, :stamped)""")
                 .param("request", requestId)
                 .param("fileName", evidence.fileName())
                 .param("type", evidence.contentType())
@@ -53,19 +56,23 @@ public class RequestEvidence {
                 .param("signer", evidence.signerSubject())
                 .param("by", uploadedBy)
                 .param("now", clock.instant().atOffset(ZoneOffset.UTC))
+                .param("signedAt", evidence.signedAt() == null ? null
+                        : evidence.signedAt().toInstant().atOffset(ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("stamped", evidence.signedAt() == null ? null : evidence.timeStamped(), Types.BOOLEAN)
                 .update();
     }
 
     public List<Item> of(long requestId) {
         return jdbc.sql("""
                         select id, file_name, content_type, size_bytes, sha256, signature_state, signer_subject,
-                            uploaded_by, uploaded_at
+                            uploaded_by, uploaded_at, signed_at, signing_time_stamped
                         from request_evidence where request_id = :id order by id""")
                 .param("id", requestId)
                 .query((rs, i) -> new Item(rs.getLong("id"), rs.getString("file_name"), rs.getString("content_type"),
                         rs.getLong("size_bytes"), rs.getString("sha256"), SignatureVerdict.valueOf(rs.getString("signature_state")),
                         rs.getString("signer_subject"), rs.getString("uploaded_by"),
-                        rs.getObject("uploaded_at", OffsetDateTime.class)))
+                        rs.getObject("uploaded_at", OffsetDateTime.class),
+                        rs.getObject("signed_at", OffsetDateTime.class), rs.getBoolean("signing_time_stamped")))
                 .list();
     }
 

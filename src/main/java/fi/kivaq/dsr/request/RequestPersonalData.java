@@ -43,7 +43,7 @@ class RequestPersonalData implements PersonalDataOwner {
                                 "retained_until", "personal_data_reduced_at", "erased_by_request_id", "objection_to"),
                 Table.named("request_evidence").personal("file_name", "content", "signer_subject")
                         .notPersonal("id", "request_id", "content_type", "size_bytes", "sha256", "signature_state",
-                                "uploaded_by", "uploaded_at"),
+                                "uploaded_by", "uploaded_at", "signed_at", "signing_time_stamped"),
                 // a keyed hash of the folded address and a count: nothing without the secret
                 Table.named("intake_limit").notPersonal("limit_key", "window_start", "request_count"));
     }

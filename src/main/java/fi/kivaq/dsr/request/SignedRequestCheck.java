@@ -5,8 +5,6 @@ import java.io.InterruptedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateException;
-import java.security.cert.CRLException;
-import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.text.Normalizer;
 import java.time.Duration;
@@ -14,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Calendar;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
@@ -39,9 +38,7 @@ import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.CMSAttributes;
 import org.bouncycastle.asn1.cms.Time;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
-import org.bouncycastle.cert.X509CRLHolder;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509CRLConverter;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedData;
@@ -50,6 +47,7 @@ import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.tsp.TimeStampToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
@@ -66,18 +64,28 @@ import org.springframework.util.unit.DataSize;
  *     signing, and the file is refused.</li>
  * </ul>
  * An intact signature proves identity ({@link SignatureVerdict#VALID}) only if it covers the whole file, its
- * certificate chains to the configured trust store, was valid and not revoked (by the revocation data in the
- * signature) at signing time, and names the person the register holds for the address; otherwise the verdict says
- * why, and staff check the request.
+ * certificate chains to the configured trust store, was valid and not revoked at signing time (by the revocation data
+ * that came with the file, {@link RevocationData}; the signing time is a time-stamp's only if the time-stamp itself
+ * verifies, else validity is judged now), and names the person the register holds for the address; otherwise the
+ * verdict says why, and staff check the request.
  */
 @Component
 public class SignedRequestCheck {
 
     private static final Logger LOG = LoggerFactory.getLogger(SignedRequestCheck.class);
 
-    /** A file that passed the checks. {@code signerSubject} is the signing certificate's subject, when signed. */
+    /**
+     * A file that passed the checks. {@code signerSubject} is the signing certificate's subject, when signed;
+     * {@code signedAt} the time of signing, from a verified time-stamp when {@code timeStamped}, else only the time
+     * the signer claims (which the validity checks do not rely on).
+     */
     public record Evidence(String fileName, String contentType, byte[] content, String sha256,
-                           SignatureVerdict signature, String signerSubject) {
+                           SignatureVerdict signature, String signerSubject, Date signedAt, boolean timeStamped) {
+
+        public Evidence(String fileName, String contentType, byte[] content, String sha256,
+                        SignatureVerdict signature, String signerSubject) {
+            this(fileName, contentType, content, sha256, signature, signerSubject, null, false);
+        }
 
         public boolean digitallySigned() {
             return signature != SignatureVerdict.NONE;
@@ -107,17 +115,25 @@ public class SignedRequestCheck {
     private final RegisteredNames registeredNames;
     private final ThreadPoolExecutor checks;
 
+    SignedRequestCheck(DataSize maxSize, DataSize maxDecodedSize, Duration timeLimit, int threads, String trustStore,
+                       String trustStorePassword, RegisteredNames registeredNames) {
+        this(maxSize, maxDecodedSize, timeLimit, threads, trustStore, trustStorePassword, "", "", registeredNames);
+    }
+
+    @Autowired
     SignedRequestCheck(@Value("${dsr.evidence.max-size:5MB}") DataSize maxSize,
                        @Value("${dsr.evidence.max-decoded-size:64MB}") DataSize maxDecodedSize,
                        @Value("${dsr.evidence.check-time-limit:PT10S}") Duration timeLimit,
                        @Value("${dsr.evidence.check-threads:2}") int threads,
                        @Value("${dsr.evidence.trust-store:}") String trustStore,
                        @Value("${dsr.evidence.trust-store-password:}") String trustStorePassword,
+                       @Value("${dsr.evidence.tsa-trust-store:}") String tsaTrustStore,
+                       @Value("${dsr.evidence.tsa-trust-store-password:}") String tsaTrustStorePassword,
                        RegisteredNames registeredNames) {
         this.maxBytes = maxSize.toBytes();
         this.maxDecodedBytes = maxDecodedSize.toBytes();
         this.timeLimit = timeLimit;
-        this.trust = new SignerTrust(trustStore, trustStorePassword);
+        this.trust = new SignerTrust(trustStore, trustStorePassword, tsaTrustStore, tsaTrustStorePassword);
         this.registeredNames = registeredNames;
         AtomicInteger number = new AtomicInteger();
         // a few files at a time, a short queue, and then "busy": uploads cannot pile up work or memory
@@ -207,6 +223,7 @@ public class SignedRequestCheck {
                     case EMBEDDED_FILE -> "error.evidence.embeddedFile";
                 });
             }
+            RevocationData stored = RevocationData.fromDss(document.getDocumentCatalog().getCOSObject());
             List<Signed> signatures = new ArrayList<>();
             for (PDSignature signature : document.getSignatureDictionaries()) {
                 Signed signed = verified(signature, content);
@@ -220,10 +237,19 @@ public class SignedRequestCheck {
             }
             Signed whole = signatures.stream().filter(Signed::coversWholeFile).findFirst().orElse(null);
             if (whole == null) {
+                // a long-term-validation update after the last signature (PAdES B-LT) adds only its /DSS
+                Signed latest = signatures.stream().max(Comparator.comparingLong(Signed::signedEnd)).orElseThrow();
+                if (latest.gapIsContents() && onlyValidationDataAfter(content, latest.signedEnd(), document, deadline)) {
+                    whole = latest;
+                }
+            }
+            if (whole == null) {
                 Signed last = signatures.get(signatures.size() - 1);
                 return accepted(name, "application/pdf", content, SignatureVerdict.PARTIAL, last.subject());
             }
-            return accepted(name, "application/pdf", content, verdict(whole, email), whole.subject());
+            SignerTrust.SigningTime time = signingTime(whole);
+            return new Result(new Evidence(name, "application/pdf", content, sha256(content),
+                    verdict(whole, stored, time, email), whole.subject(), time.claimed(), time.trusted()), null);
         } catch (InterruptedIOException e) {
             return refused("error.evidence.tooSlow");
         } catch (IOException | RuntimeException | StackOverflowError e) {
@@ -231,9 +257,39 @@ public class SignedRequestCheck {
         }
     }
 
-    private SignatureVerdict verdict(Signed signed, String email) {
-        SignerTrust.Outcome trusted = trust.check(signed.certificate(), signed.certificates(), signed.crls(),
-                signed.signedAt());
+    /** Whether the bytes after {@code signedEnd} are only an update that adds validation data ({@link ValidationDataUpdate}). */
+    private boolean onlyValidationDataAfter(byte[] content, long signedEnd, PDDocument whole, long deadline)
+            throws InterruptedIOException {
+        try (PDDocument signedRevision = Loader.loadPDF(new TimedSource(Arrays.copyOf(content, (int) signedEnd), deadline),
+                "", null, null, MemoryUsageSetting.setupMainMemoryOnly(maxDecodedBytes).streamCache)) {
+            return ValidationDataUpdate.onlyAddsValidationData(content, signedEnd, whole, signedRevision);
+        } catch (InterruptedIOException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The time of a verified signature time-stamp; else the time the signer claims (the signing-time attribute or
+     * the signature dictionary's {@code /M}), which proves nothing, so validity is then judged now.
+     */
+    private SignerTrust.SigningTime signingTime(Signed signed) {
+        Date now = new Date();
+        if (signed.stamp() != null) {
+            Optional<Date> stamped = trust.stampedTime(signed.stamp(), signed.signatureValue(), signed.certificates());
+            if (stamped.isPresent()) {
+                return SignerTrust.SigningTime.stamped(stamped.get().after(now) ? now : stamped.get());
+            }
+            LOG.info("A signature time-stamp did not verify (its signature, its imprint or its authority): "
+                    + "the signing time is only the signer's claim");
+        }
+        return SignerTrust.SigningTime.claimed(signed.claimedAt(), now);
+    }
+
+    private SignatureVerdict verdict(Signed signed, RevocationData stored, SignerTrust.SigningTime time, String email) {
+        SignerTrust.Outcome trusted = trust.check(signed.certificate(), signed.certificates(),
+                signed.revocation().with(stored), time);
         switch (trusted) {
             case UNTRUSTED:
                 return SignatureVerdict.UNTRUSTED;
@@ -254,7 +310,8 @@ public class SignedRequestCheck {
 
     /** A signature that verified over its byte range, with what its certificate is checked against. */
     private record Signed(X509CertificateHolder holder, X509Certificate certificate, List<X509Certificate> certificates,
-                          List<X509CRL> crls, Date signedAt, boolean coversWholeFile) {
+                          RevocationData revocation, TimeStampToken stamp, byte[] signatureValue, Date claimedAt,
+                          boolean coversWholeFile, boolean gapIsContents, long signedEnd) {
         String subject() {
             return holder.getSubject().toString();
         }
@@ -289,27 +346,37 @@ public class SignedRequestCheck {
             // the unsigned gap must be exactly the /Contents hex string, and the signed bytes must end the file
             boolean gapIsContents = file[range[1]] == '<' && file[range[2] - 1] == '>';
             boolean whole = gapIsContents && (long) range[2] + range[3] == file.length;
-            return new Signed(holder, certificate, certificates(cms), crls(cms),
-                    signedAt(signer, signature), whole);
+            return new Signed(holder, certificate, certificates(cms), RevocationData.fromSignature(cms, signer),
+                    timeStamp(signer), signer.getSignature(), claimedAt(signer, signature), whole, gapIsContents,
+                    (long) range[2] + range[3]);
         } catch (Exception e) {
             // any parse or verification error means the signature cannot be trusted
             return null;
         }
     }
 
-    /** The time-stamp's time if there is one, else the time the signer claims; never later than now. */
-    private static Date signedAt(SignerInformation signer, PDSignature signature) {
-        Date now = new Date();
-        Date claimed = null;
+    /** The signature time-stamp token (unsigned attribute id-aa-signatureTimeStampToken), not yet verified. */
+    private static TimeStampToken timeStamp(SignerInformation signer) {
         try {
             if (signer.getUnsignedAttributes() != null) {
                 Attribute stamp = signer.getUnsignedAttributes().get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken);
                 if (stamp != null) {
-                    claimed = new TimeStampToken(new CMSSignedData(stamp.getAttrValues().getObjectAt(0)
-                            .toASN1Primitive().getEncoded())).getTimeStampInfo().getGenTime();
+                    return new TimeStampToken(new CMSSignedData(stamp.getAttrValues().getObjectAt(0)
+                            .toASN1Primitive().getEncoded()));
                 }
             }
-            if (claimed == null && signer.getSignedAttributes() != null) {
+        } catch (Exception e) {
+            // an unreadable token proves nothing
+        }
+        return null;
+    }
+
+    /** The time the signer claims: the signing-time attribute, else the dictionary's /M; never later than now. */
+    private static Date claimedAt(SignerInformation signer, PDSignature signature) {
+        Date now = new Date();
+        Date claimed = null;
+        try {
+            if (signer.getSignedAttributes() != null) {
                 Attribute time = signer.getSignedAttributes().get(CMSAttributes.signingTime);
                 if (time != null) {
                     claimed = Time.getInstance(time.getAttrValues().getObjectAt(0)).getDate();
@@ -336,15 +403,6 @@ public class SignedRequestCheck {
             certificates.add(certificate(holder));
         }
         return certificates;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<X509CRL> crls(CMSSignedData cms) throws CRLException {
-        List<X509CRL> crls = new ArrayList<>();
-        for (X509CRLHolder holder : (Collection<X509CRLHolder>) cms.getCRLs().getMatches(null)) {
-            crls.add(new JcaX509CRLConverter().getCRL(holder));
-        }
-        return crls;
     }
 
     /** The file's bytes for PDFBox, which stop being readable when the check runs out of time. */

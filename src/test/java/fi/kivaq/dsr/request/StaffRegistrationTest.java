@@ -151,7 +151,13 @@ class StaffRegistrationTest extends IntegrationTest {
         assertThat(TestMailServer.receivedBy(email)).noneMatch(m -> Mails.subject(m).contains("Vahvista"));
         assertThat(review).isNotNull();
         assertThat(staff.get("/staff/requests/" + reference).body()).contains("ALLEKIRJOITTAVA ASIAKAS")
-                .contains("Todistaa henkilöllisyyden");
+                .contains("Todistaa henkilöllisyyden")
+                // no time-stamp: the page says the time is only the signer's claim
+                .contains("vain allekirjoittajan oman ilmoituksen mukaan");
+        assertThat(jdbc.sql("""
+                        select count(*) from request_evidence e join dsr_request r on r.id = e.request_id
+                        where r.reference = :r and e.signed_at is not null and e.signing_time_stamped = false""")
+                .param("r", reference).query(Long.class).single()).isEqualTo(1);
     }
 
     @Test
