@@ -40,7 +40,9 @@ class StaffCodeWordsTest {
             "channel", RequestChannel.values(),
             "verification", VerificationState.values(),
             "letter", LetterType.values(),
-            "consentChannel", ConsentChannel.values());
+            "consentChannel", ConsentChannel.values(),
+            "eventKind", fi.kivaq.dsr.event.EventKind.values(),
+            "attendeeConsent", fi.kivaq.dsr.event.AttendeeConsent.values());
 
     @Test
     void everyCodeTheStaffPagesShowHasItsWordsInEveryLanguage() throws IOException {
