@@ -64,6 +64,8 @@ class EventAttendeesTest extends IntegrationTest {
     @Autowired
     Attendances attendances;
     @Autowired
+    AttendeeImport attendeeImport;
+    @Autowired
     List<PersonalDataOwner> owners;
     @Autowired
     EventPersonalData eventData;
@@ -326,6 +328,16 @@ class EventAttendeesTest extends IntegrationTest {
         assertThat(count("select count(*) from event_attendance where event_id = " + newEvent)).isEqualTo(2);
         assertThat(due.counts().asMap()).containsKey("event attendances deleted");
         assertThat(contacts.findContactIdByEmail(oldAddress)).as("the contact goes only by its own review").isPresent();
+    }
+
+    @Test
+    void theSampleFileInDocsIsValid() throws Exception {
+        long eventId = events.create("Näytetiedosto " + tag(), "2026-06-01", "FAIR", STAFF).id();
+        AttendeeImport.Report report = attendeeImport.dryRun(eventId,
+                java.nio.file.Files.readAllBytes(java.nio.file.Path.of("docs", "sample-attendees.csv")), STAFF);
+
+        assertThat(report.problems()).isEmpty();
+        assertThat(report.lines(Attendances.Outcome.CREATE)).containsExactly(2, 3, 4, 5, 6);
     }
 
     @Test
