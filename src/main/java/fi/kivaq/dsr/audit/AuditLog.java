@@ -55,6 +55,11 @@ public class AuditLog {
         CREATE_CONTACT(Purpose.CUSTOMER_RELATIONSHIP), EDIT_CONTACT(Purpose.CUSTOMER_RELATIONSHIP),
         /** The register (or a search result) exported as CSV: the number of contacts. */
         EXPORT_REGISTER(Purpose.CUSTOMER_RELATIONSHIP),
+        /** Events: one created; an event's attendee list viewed (one row per person shown); an attendee added by
+         *  hand (the event and the consent); an attendee list's dry run, refusal and application (counts, hash). */
+        CREATE_EVENT(Purpose.CUSTOMER_RELATIONSHIP), VIEW_EVENT(Purpose.CUSTOMER_RELATIONSHIP),
+        ADD_ATTENDEE(Purpose.CUSTOMER_RELATIONSHIP), IMPORT_ATTENDEES_DRY_RUN(Purpose.CUSTOMER_RELATIONSHIP),
+        IMPORT_ATTENDEES_REFUSED(Purpose.CUSTOMER_RELATIONSHIP), IMPORT_ATTENDEES(Purpose.CUSTOMER_RELATIONSHIP),
         /** The daily retention run: what it deleted or reduced, counted per category. */
         RETENTION_RUN(Purpose.RETENTION),
         /** A retention review kept the contact: the detail says until when (never the reason, which may name them). */

@@ -34,6 +34,7 @@ final class AccessSections {
         organisation(extract.organisation());
         source(extract.source());
         consents(extract.consentHistory());
+        eventsAttended(extract.eventsAttended());
         disclosures(extract.disclosures());
         previousRequests(extract.previousRequests());
         invoiceLinks(extract.invoiceLinks());
@@ -117,6 +118,25 @@ final class AccessSections {
             flow.paragraph(p(event.text() == null ? texts.get("access.consents.textElsewhere")
                     : texts.get("access.consents.text", event.text())), Style.BODY);
         }
+    }
+
+    /** The events attended and the consent given at each (an event-only consent gives no newsletter). */
+    private void eventsAttended(List<AccessExtract.EventAttended> events) throws IOException {
+        if (events.isEmpty()) {
+            return;
+        }
+        flow.heading(p(texts.get("access.heading.events")), Style.HEADING);
+        List<List<String>> rows = new ArrayList<>();
+        for (AccessExtract.EventAttended event : events) {
+            String consent = texts.lookup("eventConsent.", event.consent());
+            if (event.textVersion() != null) {
+                consent = texts.get("access.events.textVersion", consent, event.textVersion());
+            }
+            rows.add(row(event.event(), texts.date(event.heldOn()), texts.lookup("eventKind.", event.kind()),
+                    consent));
+        }
+        flow.table(header("access.events.event", "access.events.date", "access.events.kind",
+                "access.events.consent"), new float[] {1.8f, 0.9f, 0.9f, 2f}, rows);
     }
 
     private void disclosures(List<AccessExtract.Disclosure> disclosures) throws IOException {

@@ -20,6 +20,7 @@ import java.util.List;
  * @param staffViews       when, and why, staff viewed the person's data (CJEU C-579/21: not who)
  * @param transfers        recipients of the person's data outside the EU/EEA, with the safeguard (Art. 15(1)(c),
  *                         15(2)); empty when the data does not leave the EU/EEA
+ * @param eventsAttended   KivaQ's events the person attended, with the consent given at each
  */
 public record AccessExtract(
         Contact contact,
@@ -31,9 +32,11 @@ public record AccessExtract(
         List<InvoiceLink> invoiceLinks,
         List<StaffNote> staffNotes,
         List<StaffView> staffViews,
-        List<Transfer> transfers) {
+        List<Transfer> transfers,
+        List<EventAttended> eventsAttended) {
 
     public AccessExtract {
+        eventsAttended = eventsAttended == null ? List.of() : List.copyOf(eventsAttended);
         consentHistory = consentHistory == null ? List.of() : List.copyOf(consentHistory);
         disclosures = disclosures == null ? List.of() : List.copyOf(disclosures);
         previousRequests = previousRequests == null ? List.of() : List.copyOf(previousRequests);
@@ -41,6 +44,15 @@ public record AccessExtract(
         staffNotes = staffNotes == null ? List.of() : List.copyOf(staffNotes);
         staffViews = staffViews == null ? List.of() : List.copyOf(staffViews);
         transfers = transfers == null ? List.of() : List.copyOf(transfers);
+    }
+
+    /** The extract without events. */
+    public AccessExtract(Contact contact, Organisation organisation, Source source, List<ConsentEvent> consentHistory,
+                         List<Disclosure> disclosures, List<PreviousRequest> previousRequests,
+                         List<InvoiceLink> invoiceLinks, List<StaffNote> staffNotes, List<StaffView> staffViews,
+                         List<Transfer> transfers) {
+        this(contact, organisation, source, consentHistory, disclosures, previousRequests, invoiceLinks, staffNotes,
+                staffViews, transfers, List.of());
     }
 
     /** The extract of the register's own data only (what the first version of the copy held). */
@@ -57,7 +69,7 @@ public record AccessExtract(
      */
     public boolean holdsAnything() {
         return contact != null || organisation != null || !consentHistory.isEmpty() || !disclosures.isEmpty()
-                || !previousRequests.isEmpty() || !invoiceLinks.isEmpty() || !staffNotes.isEmpty();
+                || !previousRequests.isEmpty() || !invoiceLinks.isEmpty() || !staffNotes.isEmpty() || !eventsAttended.isEmpty();
     }
 
     /**
@@ -164,5 +176,18 @@ public record AccessExtract(
      * @param safeguard the ground of the transfer (Art. 45 adequacy decision, Art. 46 standard contractual clauses…)
      */
     public record Transfer(String recipient, String country, String safeguard) {
+    }
+
+    /**
+     * An event the person attended.
+     *
+     * @param kind        {@code TRAINING}, {@code LECTURE}, {@code FAIR}, {@code WORKSHOP}, {@code WEBINAR} or
+     *                    {@code OTHER}
+     * @param consent     {@code EVENT_ONLY} or {@code EVENT_AND_NEWSLETTER}
+     * @param textVersion the version of the newsletter consent text shown, with {@code EVENT_AND_NEWSLETTER}
+     * @param recordedOn  the day the attendance was recorded
+     */
+    public record EventAttended(String event, LocalDate heldOn, String kind, String consent, String textVersion,
+                                LocalDate recordedOn) {
     }
 }

@@ -200,6 +200,7 @@ public interface PersonalDataOwner extends Ordered {
         private final List<AccessExtract.StaffNote> staffNotes = new ArrayList<>();
         private final List<AccessExtract.StaffView> staffViews = new ArrayList<>();
         private final List<AccessExtract.Transfer> transfers = new ArrayList<>();
+        private final List<AccessExtract.EventAttended> eventsAttended = new ArrayList<>();
 
         public void contact(AccessExtract.Contact contact, AccessExtract.Organisation organisation,
                             AccessExtract.Source source) {
@@ -236,9 +237,13 @@ public interface PersonalDataOwner extends Ordered {
             transfers.addAll(entries);
         }
 
+        public void eventsAttended(List<AccessExtract.EventAttended> events) {
+            eventsAttended.addAll(events);
+        }
+
         public AccessExtract extract() {
             return new AccessExtract(contact, organisation, source, consentHistory, disclosures, previousRequests,
-                    invoiceLinks, staffNotes, staffViews, transfers);
+                    invoiceLinks, staffNotes, staffViews, transfers, eventsAttended);
         }
     }
 }

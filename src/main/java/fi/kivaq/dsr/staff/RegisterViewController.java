@@ -35,9 +35,11 @@ class RegisterViewController {
     private final RequestRepository requests;
     private final AuditLog audit;
     private final List<ContactPageLink> links;
+    private final List<ContactPageSection> sections;
 
     RegisterViewController(ContactDirectory directory, ContactRegister register, RequestRepository requests,
-                           AuditLog audit, List<ContactPageLink> links) {
+                           AuditLog audit, List<ContactPageLink> links, List<ContactPageSection> sections) {
+        this.sections = sections;
         this.directory = directory;
         this.register = register;
         this.requests = requests;
@@ -98,7 +100,13 @@ class RegisterViewController {
         model.addAttribute("details", details);
         model.addAttribute("audit", audit.forContact(id));
         model.addAttribute("links", links.stream().map(link -> new Link(link.label(), link.path(id))).toList());
+        model.addAttribute("sections", sections.stream()
+                .map(section -> new Section(section.id(), section.heading(), section.entries(id))).toList());
         return "web/staff/contact";
+    }
+
+    /** A feature's section as the page shows it. */
+    record Section(String id, String heading, List<ContactPageSection.Entry> entries) {
     }
 
     /** A feature's link as the page shows it. */

@@ -33,15 +33,17 @@ import fi.kivaq.dsr.shared.VerificationState;
 @Tag("fast")
 class StaffCodeWordsTest {
 
-    private static final Map<String, Enum<?>[]> FAMILIES = Map.of(
-            "audit", AuditLog.Action.values(),
-            "type", RequestType.values(),
-            "status", RequestStatus.values(),
-            "channel", RequestChannel.values(),
-            "verification", VerificationState.values(),
-            "letter", LetterType.values(),
-            "consentChannel", ConsentChannel.values(),
-            "objectedUse", fi.kivaq.dsr.register.ObjectedUse.values());
+    private static final Map<String, Enum<?>[]> FAMILIES = Map.ofEntries(
+            Map.entry("audit", AuditLog.Action.values()),
+            Map.entry("type", RequestType.values()),
+            Map.entry("status", RequestStatus.values()),
+            Map.entry("channel", RequestChannel.values()),
+            Map.entry("verification", VerificationState.values()),
+            Map.entry("letter", LetterType.values()),
+            Map.entry("consentChannel", ConsentChannel.values()),
+            Map.entry("objectedUse", fi.kivaq.dsr.register.ObjectedUse.values()),
+            Map.entry("eventKind", fi.kivaq.dsr.event.EventKind.values()),
+            Map.entry("attendeeConsent", fi.kivaq.dsr.event.AttendeeConsent.values()));
 
     @Test
     void everyCodeTheStaffPagesShowHasItsWordsInEveryLanguage() throws IOException {
