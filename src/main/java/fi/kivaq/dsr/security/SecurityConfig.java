@@ -10,12 +10,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -62,10 +65,12 @@ class SecurityConfig {
     @Bean
     @Order(3)
     SecurityFilterChain application(HttpSecurity http, EngineIdentityAuthenticationProvider provider,
-                                    DsrProperties properties) throws Exception {
+                                    DsrProperties properties, IdentityService identityService) throws Exception {
         AuthenticationEntryPoint entryPoint = loginOrBasicChallenge(properties);
         return http
                 .authenticationProvider(provider)
+                // Tasklist fetches the task forms with its own login (TaskFormLogin)
+                .addFilterBefore(new TaskFormLogin(identityService), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/", "/request", "/api/requests", "/verify/*", "/unsubscribe/*", "/acknowledge/*",
                                 "/confirm-address/*", "/status/*", "/status/*/letters/*", "/newsletter", "/newsletter/confirm/*",
@@ -137,6 +142,8 @@ class SecurityConfig {
         challenge.setRealmName("KivaQ DSR");
         LinkedHashMap<RequestMatcher, AuthenticationEntryPoint> byRequest = new LinkedHashMap<>();
         byRequest.put(new RequestHeaderRequestMatcher(HttpHeaders.AUTHORIZATION), challenge);
+        // a task form is fetched by Tasklist's script, which could only show a login page as a broken form
+        byRequest.put(path(TaskFormLogin.PATH + "/**"), new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED));
         DelegatingAuthenticationEntryPoint entryPoint = new DelegatingAuthenticationEntryPoint(byRequest);
         // relative: Spring's default absolute URL would take the Host header a client sent, and an absolute URL of
         // the configured public address would send a browser that came another way (a test's port) elsewhere

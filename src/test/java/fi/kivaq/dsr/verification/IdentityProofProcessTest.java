@@ -71,7 +71,6 @@ class IdentityProofProcessTest {
         engine.getRepositoryService().createDeployment()
                 .addClasspathResource("bpmn/identity-proof.bpmn")
                 .addClasspathResource("bpmn/address-verification.bpmn")
-                .addClasspathResource("bpmn/forms/check-signed-request.form")
                 .deploy();
     }
 
