@@ -22,6 +22,8 @@ import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -91,6 +93,8 @@ class SecurityConfig {
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/request", "/api/requests", "/verify/*", "/unsubscribe/*",
                         "/acknowledge/*", "/confirm-address/*", "/newsletter", "/newsletter/confirm/*",
                         "/api/newsletter/subscriptions", "/api/newsletter/audience"))
+                // a refused task form is not where the next login should lead (it is a fragment for Tasklist)
+                .requestCache(cache -> cache.requestCache(notTaskForms()))
                 // our login page (web.LoginPage), in the staff member's language; Spring Security checks what it posts
                 .formLogin(form -> form.loginPage("/login").permitAll().defaultSuccessUrl("/staff", false))
                 // HTTP Basic for machines (a Prometheus scraper); people without credentials still get the login page
@@ -101,6 +105,19 @@ class SecurityConfig {
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'")))
                 .build();
+    }
+
+    /**
+     * Where a login leads after a refused page: like Spring's default (pages fetched by GET, not by a script), but
+     * never a task form, which is a fragment for Tasklist and no page to land on.
+     */
+    private static RequestCache notTaskForms() {
+        RequestMatcher taskForms = path(TaskFormLogin.PATH + "/**");
+        HttpSessionRequestCache cache = new HttpSessionRequestCache();
+        cache.setRequestMatcher(request -> "GET".equals(request.getMethod()) && !taskForms.matches(request)
+                && !"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))
+                && !String.valueOf(request.getHeader(HttpHeaders.ACCEPT)).contains("application/json"));
+        return cache;
     }
 
     /**

@@ -40,7 +40,8 @@ import fi.kivaq.dsr.support.StaffUsers;
  * browser's language, or the choice the staff pages remember), with every text there, the request's reference, its
  * kind in words and a link to its staff page in a new tab, and exactly the inputs its process contract names. A
  * Tasklist login is enough to fetch one; without a login the answer is 401 (not a login page that Tasklist would
- * show as a form), a login outside the staff groups gets 403, and a task with another form gets 404.
+ * show as a form), a login outside the staff groups gets 403, and a task with another form, or of another group
+ * (which Tasklist would not show either), gets 404.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TaskFormsTest extends IntegrationTest {
@@ -107,6 +108,7 @@ class TaskFormsTest extends IntegrationTest {
         }
         staffUsers.ensure("taskforms-staff", "taskforms-staff-pw", "dsr-staff");
         staffUsers.ensure("taskforms-outsider", "taskforms-outsider-pw", null);
+        staffUsers.ensure("taskforms-manager", "taskforms-manager-pw", "dsr-managers");
     }
 
     @AfterAll
@@ -165,7 +167,11 @@ class TaskFormsTest extends IntegrationTest {
 
     @Test
     void aTasklistLoginIsEnoughAndNoLoginOrNoStaffGroupGetsNoForm() {
-        assertThat(http().get(formPath("assess-erasure")).statusCode()).as("no login").isEqualTo(401);
+        Http nobody = http();
+        assertThat(nobody.get(formPath("assess-erasure")).statusCode()).as("no login").isEqualTo(401);
+        // nor does the refused form become where the next staff login leads
+        assertThat(StaffUsers.login(nobody, "taskforms-staff", "taskforms-staff-pw").headers().firstValue("Location")
+                .orElse("")).doesNotContain("task-forms");
 
         Http outsider = http();
         StaffUsers.login(outsider, "taskforms-outsider", "taskforms-outsider-pw");
@@ -196,6 +202,11 @@ class TaskFormsTest extends IntegrationTest {
         assertThat(staff.get(path + "assess-erasure?taskId=no-such-task").statusCode()).isEqualTo(404);
         assertThat(staff.get(path + "assess-erasure").statusCode()).isEqualTo(404);
         assertThat(staff.get(path + "parts?taskId=" + tasks.get("assess-erasure")).statusCode()).isEqualTo(404);
+
+        // a task of another group is not this user's to see, as in Tasklist
+        Http manager = http();
+        StaffUsers.login(manager, "taskforms-manager", "taskforms-manager-pw");
+        assertThat(manager.get(formPath("assess-erasure")).statusCode()).isEqualTo(404);
     }
 
     private String formPath(String form) {
