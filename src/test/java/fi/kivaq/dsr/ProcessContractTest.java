@@ -49,6 +49,7 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.support.SimpleBeanDefinitionRegistry;
@@ -59,22 +60,22 @@ import org.springframework.context.annotation.ScannedGenericBeanDefinition;
 import org.springframework.core.type.MethodMetadata;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import fi.kivaq.dsr.shared.ProcessContract;
 
 /**
  * The BPMN files, their forms and the Java agree: every bean an expression names exists, every variable, message,
  * error code and process key the BPMN or a form uses is declared in a {@link ProcessContract}, and every name a
  * contract declares is used, as is every delegate and listener bean. A gateway deciding on an enum-valued decision has a default flow. Plain JUnit: it
- * reads {@code bpmn/*.bpmn} and {@code bpmn/forms/*.form} (whatever files are there, so a new process is checked
+ * reads {@code bpmn/*.bpmn} and the task forms {@code templates/web/staff/task-forms/*.html} (whatever files are there, so a new process is checked
  * as soon as it is added) and scans the main classes, without starting the application.
  */
 class ProcessContractTest {
 
     private static final Path BPMN = Path.of("bpmn");
-    private static final Path FORMS = BPMN.resolve("forms");
+    /** The task forms: Thymeleaf templates of Camunda embedded forms, one per form key; parts.html holds fragments. */
+    private static final Path FORMS = Path.of("templates/web/staff/task-forms");
+    private static final String FORM_PARTS = "parts.html";
+    private static final String FORM_KEY_PREFIX = "embedded:/staff/task-forms/";
     private static final String BASE_PACKAGE = "fi.kivaq.dsr";
     /** Names the engine itself resolves in an expression. */
     private static final Set<String> ENGINE_NAMES = Set.of("execution", "task", "authenticatedUserId",
@@ -82,7 +83,12 @@ class ProcessContractTest {
     private static final Pattern SINGLE_BEAN = Pattern.compile("^[$#]\\{\\s*([A-Za-z_]\\w*)\\s*}$");
     private static final Pattern GET_VARIABLE = Pattern.compile("getVariable\\(\\s*['\"](\\w+)['\"]\\s*\\)");
     private static final Pattern COMPARISON = Pattern.compile("(\\w+)\\s*(?:==|!=|\\beq\\b|\\bne\\b)\\s*'([^']*)'");
-    private static final Pattern FORM_TEMPLATE = Pattern.compile("\\{\\{\\s*(\\w+)\\s*}}");
+    /** A task variable a form shows: {@code ${variables.reference}} (the task's variables, see TaskFormController). */
+    private static final Pattern FORM_VARIABLE = Pattern.compile("\\bvariables\\.(\\w+)");
+    /** An input Tasklist submits: the element's tag and attributes. */
+    private static final Pattern FORM_INPUT = Pattern.compile("<(input|select|textarea)\\b([^>]*\\bcam-variable-name=[^>]*)>");
+    private static final Pattern ATTRIBUTE = Pattern.compile("([\\w-]+)=\"([^\"]*)\"");
+    private static final Pattern OPTION = Pattern.compile("<option\\b[^>]*\\bvalue=\"([^\"]*)\"");
 
     private static Contracts contracts;
     private static Set<String> beans;
@@ -103,12 +109,37 @@ class ProcessContractTest {
         for (Path file : files(BPMN, ".bpmn")) {
             checkProcess(file, usage, problems);
         }
-        for (Path file : files(FORMS, ".form")) {
+        for (Path file : files(FORMS, ".html")) {
             checkForm(file, usage, problems);
+        }
+        for (String column : tasklistColumns()) {
+            variable("Tasklist's filter columns (tasklist.TasklistFilters)", column, usage, problems);
         }
         problems.addAll(unusedOrMissing(usage));
 
-        assertThat(problems).as("problems between bpmn/, bpmn/forms/ and the Java process contracts").isEmpty();
+        assertThat(problems).as("problems between bpmn/, the task forms and the Java process contracts").isEmpty();
+    }
+
+    @Test
+    void aTaskFormWithAMisspeltOrUndeclaredVariableOrAnOptionOfNoEnumFails(@TempDir Path folder) throws IOException {
+        Path form = folder.resolve("bad-form.html");
+        Files.writeString(form, """
+                <form><div th:replace="~{web/staff/task-forms/parts :: heading}"></div>
+                  <p th:text="${variables.referense}"></p>
+                  <input type="checkbox" cam-variable-name="keepInvoicingRecord" cam-variable-type="Boolean">
+                  <input type="checkbox" cam-variable-name="identityConfirmed" cam-variable-type="String">
+                  <select cam-variable-name="reviewDecision" cam-variable-type="String">
+                    <option value="">Choose</option><option value="APPROVE">Yes</option><option value="MAYBE">?</option>
+                  </select>
+                </form>
+                """);
+        List<String> problems = new ArrayList<>();
+        checkForm(form, new Usage(), problems);
+        assertThat(problems).anyMatch(p -> p.contains("variable referense is declared in no process contract"))
+                .anyMatch(p -> p.contains("variable keepInvoicingRecord is declared in no process contract"))
+                .anyMatch(p -> p.contains("checkbox identityConfirmed must have cam-variable-type=\"Boolean\""))
+                .anyMatch(p -> p.contains("reviewDecision offers [APPROVE, MAYBE]"))
+                .hasSize(4);
     }
 
     @Test
@@ -160,7 +191,15 @@ class ProcessContractTest {
         }
         for (UserTask task : model.getModelElementsByType(UserTask.class)) {
             if (task.getCamundaFormRef() != null) {
-                usage.formRefs.put(task.getCamundaFormRef(), where + " " + task.getId());
+                problems.add(where + " " + task.getId() + ": camunda:formRef names a Camunda Form, which has one "
+                        + "language; use camunda:formKey=\"" + FORM_KEY_PREFIX + "<name>\"");
+            }
+            String formKey = task.getCamundaFormKey();
+            if (formKey != null && formKey.startsWith(FORM_KEY_PREFIX)) {
+                usage.formRefs.put(formKey.substring(FORM_KEY_PREFIX.length()), where + " " + task.getId());
+            } else if (formKey != null) {
+                problems.add(where + " " + task.getId() + ": form key " + formKey + " is none of our task forms ("
+                        + FORM_KEY_PREFIX + "<name>)");
             }
             expression(where + " " + task.getId() + " assignee", task.getCamundaAssignee(), usage, problems);
         }
@@ -217,37 +256,55 @@ class ProcessContractTest {
         return (Process) parent;
     }
 
+    /**
+     * A task form (Thymeleaf, Camunda's embedded form): every task variable it shows and every input it submits
+     * ({@code cam-variable-name}) is declared; a select offers exactly its enum's constants; a checkbox is Boolean.
+     */
     private void checkForm(Path file, Usage usage, List<String> problems) {
-        String where = "forms/" + file.getFileName();
-        JsonNode form = json(file);
-        usage.forms.put(form.path("id").asText(), where);
-        formComponents(form.path("components"), where, usage, problems);
-    }
-
-    private void formComponents(JsonNode components, String where, Usage usage, List<String> problems) {
-        for (JsonNode component : components) {
-            if (component.hasNonNull("key")) {
-                String key = component.get("key").asText();
-                variable(where + " field " + component.path("id").asText(), key, usage, problems);
-                if (component.has("values")) {
-                    Set<String> options = new TreeSet<>();
-                    component.get("values").forEach(v -> options.add(v.path("value").asText()));
-                    Set<String> declared = contracts.valuesOf(key);
-                    if (declared == null) {
-                        problems.add(where + ": field " + key + " offers values but its contract names no "
-                                + "@ProcessContract.Values enum");
-                    } else if (!options.equals(declared)) {
-                        problems.add(where + ": field " + key + " offers " + options + ", its enum has " + declared);
+        String name = file.getFileName().toString();
+        String where = "task-forms/" + name;
+        String html = read(file);
+        if (!name.equals(FORM_PARTS)) {
+            usage.forms.put(name.substring(0, name.length() - ".html".length()), where);
+            if (!html.contains("parts :: heading")) {
+                problems.add(where + ": has no heading (the request, its kind and the link to its staff page)");
+            }
+        }
+        Matcher shown = FORM_VARIABLE.matcher(html);
+        while (shown.find()) {
+            variable(where + " text", shown.group(1), usage, problems);
+        }
+        Matcher input = FORM_INPUT.matcher(html);
+        while (input.find()) {
+            Map<String, String> attributes = new HashMap<>();
+            Matcher attribute = ATTRIBUTE.matcher(input.group(2));
+            while (attribute.find()) {
+                attributes.put(attribute.group(1), attribute.group(2));
+            }
+            String key = attributes.get("cam-variable-name");
+            String type = attributes.get("cam-variable-type");
+            variable(where + " input", key, usage, problems);
+            if ("checkbox".equals(attributes.get("type")) && !"Boolean".equals(type)) {
+                problems.add(where + ": checkbox " + key + " must have cam-variable-type=\"Boolean\"");
+            } else if (!Set.of("String", "Boolean").contains(type)) {
+                problems.add(where + ": input " + key + " has cam-variable-type " + type + ", not String or Boolean");
+            }
+            if (input.group(1).equals("select")) {
+                Set<String> options = new TreeSet<>();
+                Matcher option = OPTION.matcher(html.substring(input.end(), html.indexOf("</select>", input.end())));
+                while (option.find()) {
+                    if (!option.group(1).isEmpty()) {
+                        options.add(option.group(1));
                     }
                 }
-            }
-            if (component.hasNonNull("text")) {
-                Matcher template = FORM_TEMPLATE.matcher(component.get("text").asText());
-                while (template.find()) {
-                    variable(where + " text", template.group(1), usage, problems);
+                Set<String> declared = contracts.valuesOf(key);
+                if (declared == null) {
+                    problems.add(where + ": " + key + " offers values but its contract names no "
+                            + "@ProcessContract.Values enum");
+                } else if (!options.equals(declared)) {
+                    problems.add(where + ": " + key + " offers " + options + ", its enum has " + declared);
                 }
             }
-            formComponents(component.path("components"), where, usage, problems);
         }
     }
 
@@ -331,7 +388,7 @@ class ProcessContractTest {
         });
         contracts.variables.forEach((name, contract) -> {
             if (!usage.variables.contains(name)) {
-                problems.add(contract + " declares variable " + name + ", which no BPMN or form uses");
+                problems.add(contract + " declares variable " + name + ", which no BPMN, form or Tasklist column uses");
             }
         });
         contracts.messages.forEach((name, contract) -> {
@@ -357,7 +414,7 @@ class ProcessContractTest {
                 problems.add("bean " + bean + " is a delegate or listener that no BPMN names"));
         usage.formRefs.forEach((ref, where) -> {
             if (!usage.forms.containsKey(ref)) {
-                problems.add(where + ": formRef " + ref + " has no bpmn/forms/*.form with that id");
+                problems.add(where + ": form key names " + ref + ", which has no " + FORMS + "/" + ref + ".html");
             }
         });
         usage.forms.forEach((id, where) -> {
@@ -427,9 +484,21 @@ class ProcessContractTest {
         }
     }
 
-    private static JsonNode json(Path file) {
+    /** The task variables Tasklist's filters list beside each task: used there, though by no BPMN or form. */
+    @SuppressWarnings("unchecked")
+    private static Set<String> tasklistColumns() {
         try {
-            return new ObjectMapper().readTree(file.toFile());
+            Field columns = Class.forName(BASE_PACKAGE + ".tasklist.TasklistFilters").getDeclaredField("COLUMNS");
+            columns.setAccessible(true);
+            return ((Map<String, String>) columns.get(null)).keySet();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -40,15 +40,22 @@ class ReadmeTest {
     void theStaffLinksOfTheTaskFormsAreTheOnesTheReadmeNames() throws IOException {
         String readme = Files.readString(README);
         Set<String> links = new TreeSet<>();
-        Pattern link = Pattern.compile("\\(/staff/requests/id/\\{\\{requestId}}(/[a-z-]+)?\\)");
-        try (Stream<Path> forms = Files.list(Path.of("bpmn", "forms"))) {
+        // the heading's link (parts.html) and each decision page a form links to (parts :: decisionPage('<page>'))
+        Pattern heading = Pattern.compile("@\\{/staff/requests/id/\\{id}\\(");
+        Pattern decisionPage = Pattern.compile("decisionPage\\('([a-z-]+)'\\)");
+        try (Stream<Path> forms = Files.list(Path.of("templates", "web", "staff", "task-forms"))) {
             for (Path form : forms.toList()) {
-                Matcher m = link.matcher(Files.readString(form));
+                String html = Files.readString(form);
+                if (heading.matcher(html).find()) {
+                    links.add("/staff/requests/id/{n}");
+                }
+                Matcher m = decisionPage.matcher(html);
                 while (m.find()) {
-                    links.add("/staff/requests/id/{n}" + (m.group(1) == null ? "" : m.group(1)));
+                    links.add("/staff/requests/id/{n}/" + m.group(1));
                 }
             }
         }
+        assertThat(links).contains("/staff/requests/id/{n}");
         assertThat(links).isNotEmpty();
         for (String path : links) {
             assertThat(readme).as("README names the forms' link %s", path).contains("`" + path + "`");

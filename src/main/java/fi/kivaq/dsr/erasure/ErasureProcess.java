@@ -9,7 +9,7 @@ final class ErasureProcess {
     /** Process definition key of bpmn/erasure.bpmn. */
     static final String KEY = "erasure";
 
-    /** Staff's assessment (form Form_AssessErasure): keep invoicing records the Accounting Act requires. */
+    /** Staff's assessment (task form assess-erasure): keep invoicing records the Accounting Act requires. */
     static final String KEEP_INVOICING_RECORDS = "keepInvoicingRecords";
 
     /** The outbox has no mail of the request left unsent ({@link LastMailSentListener}): the clean-up may run. */

@@ -33,6 +33,11 @@ class EngineIdentityAuthenticationProvider implements AuthenticationProvider {
         if (user == null || credentials == null || !identityService.checkPassword(user, credentials.toString())) {
             throw new BadCredentialsException("Bad credentials");
         }
+        return UsernamePasswordAuthenticationToken.authenticated(user, null, rolesOf(identityService, user));
+    }
+
+    /** The roles the user's groups give it (a group that is none of ours gives none). */
+    static List<GrantedAuthority> rolesOf(IdentityService identityService, String user) {
         List<GrantedAuthority> authorities = new ArrayList<>();
         for (Group group : identityService.createGroupQuery().groupMember(user).list()) {
             switch (group.getId()) {
@@ -43,7 +48,7 @@ class EngineIdentityAuthenticationProvider implements AuthenticationProvider {
                 default -> { }
             }
         }
-        return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
+        return authorities;
     }
 
     @Override

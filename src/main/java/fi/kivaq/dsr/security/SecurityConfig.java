@@ -10,15 +10,20 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -62,10 +67,12 @@ class SecurityConfig {
     @Bean
     @Order(3)
     SecurityFilterChain application(HttpSecurity http, EngineIdentityAuthenticationProvider provider,
-                                    DsrProperties properties) throws Exception {
+                                    DsrProperties properties, IdentityService identityService) throws Exception {
         AuthenticationEntryPoint entryPoint = loginOrBasicChallenge(properties);
         return http
                 .authenticationProvider(provider)
+                // Tasklist fetches the task forms with its own login (TaskFormLogin)
+                .addFilterBefore(new TaskFormLogin(identityService), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/", "/request", "/api/requests", "/verify/*", "/unsubscribe/*", "/acknowledge/*",
                                 "/confirm-address/*", "/status/*", "/status/*/letters/*", "/newsletter", "/newsletter/confirm/*",
@@ -86,6 +93,8 @@ class SecurityConfig {
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/request", "/api/requests", "/verify/*", "/unsubscribe/*",
                         "/acknowledge/*", "/confirm-address/*", "/newsletter", "/newsletter/confirm/*",
                         "/api/newsletter/subscriptions", "/api/newsletter/audience"))
+                // a refused task form is not where the next login should lead (it is a fragment for Tasklist)
+                .requestCache(cache -> cache.requestCache(notTaskForms()))
                 // our login page (web.LoginPage), in the staff member's language; Spring Security checks what it posts
                 .formLogin(form -> form.loginPage("/login").permitAll().defaultSuccessUrl("/staff", false))
                 // HTTP Basic for machines (a Prometheus scraper); people without credentials still get the login page
@@ -96,6 +105,19 @@ class SecurityConfig {
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'")))
                 .build();
+    }
+
+    /**
+     * Where a login leads after a refused page: like Spring's default (pages fetched by GET, not by a script), but
+     * never a task form, which is a fragment for Tasklist and no page to land on.
+     */
+    private static RequestCache notTaskForms() {
+        RequestMatcher taskForms = path(TaskFormLogin.PATH + "/**");
+        HttpSessionRequestCache cache = new HttpSessionRequestCache();
+        cache.setRequestMatcher(request -> "GET".equals(request.getMethod()) && !taskForms.matches(request)
+                && !"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))
+                && !String.valueOf(request.getHeader(HttpHeaders.ACCEPT)).contains("application/json"));
+        return cache;
     }
 
     /**
@@ -137,6 +159,8 @@ class SecurityConfig {
         challenge.setRealmName("KivaQ DSR");
         LinkedHashMap<RequestMatcher, AuthenticationEntryPoint> byRequest = new LinkedHashMap<>();
         byRequest.put(new RequestHeaderRequestMatcher(HttpHeaders.AUTHORIZATION), challenge);
+        // a task form is fetched by Tasklist's script, which could only show a login page as a broken form
+        byRequest.put(path(TaskFormLogin.PATH + "/**"), new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED));
         DelegatingAuthenticationEntryPoint entryPoint = new DelegatingAuthenticationEntryPoint(byRequest);
         // relative: Spring's default absolute URL would take the Host header a client sent, and an absolute URL of
         // the configured public address would send a browser that came another way (a test's port) elsewhere

@@ -10,7 +10,7 @@ import java.lang.annotation.Target;
  * Marks the class, one per process and kept in the module that owns the process, that declares what the BPMN and
  * the Java around it share ({@link ProcessVariables} holds what every request process carries): every name is a
  * {@code static final String}, and its prefix says what it names. {@code ProcessContractTest} reads these
- * classes and checks them against {@code bpmn/*.bpmn} and {@code bpmn/forms/*.form} in both directions.
+ * classes and checks them against {@code bpmn/*.bpmn} and the task forms ({@code templates/web/staff/task-forms/}) in both directions.
  * <ul>
  * <li>{@value #KEY}: the process definition key (the process's id in its BPMN file);</li>
  * <li>{@value #MESSAGE_PREFIX}…: a message name; {@value #ERROR_PREFIX}…: a BPMN error code;</li>

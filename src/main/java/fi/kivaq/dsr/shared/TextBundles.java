@@ -28,6 +28,8 @@ public class TextBundles {
     public static final String PAGES = "templates/i18n/messages";
     /** The staff pages' words for codes ({@code code.*}), request list, layout, login and error pages. */
     public static final String STAFF = "templates/i18n/staff";
+    /** The task forms staff fill in Tasklist ({@code taskform.*}). */
+    public static final String TASK_FORMS = "templates/i18n/taskforms";
     /** Response letters (PDF). */
     public static final String LETTERS = "templates/letters/letters";
     /** The mail layout's sign-offs and remedies; the mail bodies are templates under {@code templates/mail/}. */
@@ -35,7 +37,7 @@ public class TextBundles {
     /** The supervisory authority's details, which letters and mails share ({@link SupervisoryAuthority}). */
     public static final String AUTHORITY = "templates/authority/authority";
 
-    public static final List<String> BUNDLES = List.of(PAGES, STAFF, LETTERS, MAIL, AUTHORITY);
+    public static final List<String> BUNDLES = List.of(PAGES, STAFF, TASK_FORMS, LETTERS, MAIL, AUTHORITY);
 
     /** The application's message source: Spring's {@code messageSource} bean, used by Thymeleaf and our code. */
     @Bean

@@ -19,7 +19,7 @@ public final class IdentityProofProcess {
      */
     public static final String IDENTITY_PROVEN = "identityProven";
 
-    /** Staff's check of a scanned signed letter (Tasklist, form Form_CheckSignedRequest). */
+    /** Staff's check of a scanned signed letter (Tasklist, task form check-signed-request). */
     public static final String TASK_CHECK_SIGNED_REQUEST = "UserTask_CheckSignedRequest";
 
     /** The call of address-verification.bpmn: a link mailed to the address, first or after an unconvincing letter. */

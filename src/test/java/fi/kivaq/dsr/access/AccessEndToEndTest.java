@@ -96,10 +96,13 @@ class AccessEndToEndTest extends IntegrationTest {
         assertThat(task.get("taskDefinitionKey").asText()).isEqualTo("UserTask_ReviewExtract");
         assertThat(task.get("name").asText()).isEqualTo("Review the access extract");
         assertThat(tasks(reference, OUTSIDER, OUTSIDER_PASSWORD)).isEmpty();
-        // the form carries no personal data: only a link to the staff page
-        String form = http().get("/engine-rest/task/" + task.get("id").asText() + "/deployed-form",
-                Http.basicAuth(STAFF_USER, STAFF_PASSWORD)).body();
-        assertThat(form).contains("/staff/requests/id/").doesNotContain(email).doesNotContain(name);
+        // the form carries no personal data: only the reference and a link to the staff page
+        Http tasklistUser = http();
+        login(tasklistUser, STAFF_USER, STAFF_PASSWORD);
+        String form = tasklistUser.get("/staff/task-forms/review-access-extract?taskId=" + task.get("id").asText())
+                .body();
+        assertThat(form).contains("/staff/requests/id/").contains(reference).doesNotContain(email)
+                .doesNotContain(name);
 
         // the staff page shows the request and the extract, and the view is audited
         Http staff = http();

@@ -105,11 +105,11 @@ class StaffRegistrationTest extends IntegrationTest {
         // no link is mailed: staff check the signed letter instead
         Task check = awaitTask(reference, "UserTask_CheckSignedRequest");
         assertThat(TestMailServer.receivedBy(email)).isEmpty();
-        // Tasklist finds the Camunda Form of the task, which lives in the called identity proof
-        HttpResponse<String> form = http().get("/engine-rest/task/" + check.getId() + "/deployed-form",
+        // Tasklist finds the task's form (in the called identity proof), which it fetches from our staff pages
+        HttpResponse<String> form = http().get("/engine-rest/task/" + check.getId() + "/form",
                 Http.basicAuth(STAFF_USER, STAFF_PASSWORD));
         assertThat(form.statusCode()).as(form.body()).isEqualTo(200);
-        assertThat(form.body()).contains("Form_CheckSignedRequest").contains("\"key\": \"identityConfirmed\"");
+        assertThat(form.body()).contains("embedded:/staff/task-forms/check-signed-request");
         // completed without its yes or no, the task is refused with a message and stays open
         HttpResponse<String> undecided = http().postJson("/engine-rest/task/" + check.getId() + "/complete",
                 "{\"variables\":{}}", Http.basicAuth(STAFF_USER, STAFF_PASSWORD));

@@ -43,7 +43,7 @@ class SubcontractorNotificationBpmnTest extends ProcessTest {
 
     @Override
     protected String[] resources() {
-        return new String[] {"bpmn/subcontractor-notification.bpmn", "bpmn/forms/chase-subcontractor.form"};
+        return new String[] {"bpmn/subcontractor-notification.bpmn"};
     }
 
     @Override

@@ -25,10 +25,17 @@ public class StaffUsers {
 
     /** Creates the user once; {@code group} may be null for a user outside every staff group. */
     public void ensure(String id, String password, String group) {
+        ensure(id, password, group, "Testi", "Käyttäjä");
+    }
+
+    /** Creates the user once, with a name (which Tasklist shows in its header). */
+    public void ensure(String id, String password, String group, String firstName, String lastName) {
         if (identityService.createUserQuery().userId(id).count() > 0) {
             return;
         }
         User user = identityService.newUser(id);
+        user.setFirstName(firstName);
+        user.setLastName(lastName);
         user.setPassword(password);
         identityService.saveUser(user);
         if (group != null) {

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 
 import org.awaitility.Awaitility;
 import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Tag;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import fi.kivaq.dsr.support.Browser;
@@ -30,9 +32,10 @@ import fi.kivaq.dsr.support.StaffUsers;
 import fi.kivaq.dsr.support.TestRegister;
 
 /**
- * Camunda Tasklist as staff see it, in a real browser: the task list says which request each task is for, the form
- * links to that request's staff page in a new tab and tells a newcomer to claim the task, a task listener's refusal
- * reads as its own sentence, and no "migrate to Camunda 8" banner.
+ * Camunda Tasklist as staff see it, in a real browser (Chromium in Finnish): the task list says which request each
+ * task is for, the task form speaks the staff member's language (Finnish here), links to that request's staff page
+ * in a new tab and tells a newcomer to claim the task, completing it moves the process on, a task listener's refusal
+ * reads as its own sentence, Tasklist shows the user's name, and no "migrate to Camunda 8" banner.
  */
 @Tag("browser")
 class TasklistBrowserTest extends IntegrationTest {
@@ -47,6 +50,8 @@ class TasklistBrowserTest extends IntegrationTest {
     TaskService taskService;
     @Autowired
     FilterService filterService;
+    @Autowired
+    HistoryService historyService;
 
     @Test
     void aTaskShowsItsRequestAndItsFormOpensThatRequestInANewTab() {
@@ -58,8 +63,9 @@ class TasklistBrowserTest extends IntegrationTest {
         assertThat(taskService.getVariableLocal(task.getId(), "requestType")).isEqualTo("Access");
         assertThat(task.getDueDate()).isNotNull();
 
-        staffUsers.ensure("tasklist-staff", "tasklist-staff-pw", "dsr-staff");
-        Browser browser = Browser.on(port);
+        staffUsers.ensure("tasklist-staff", "tasklist-staff-pw", "dsr-staff", "Tuula", "Tehtävä");
+        // a Finnish staff member: Finnish chosen on the staff pages (remembered in the cookie dsr-lang)
+        Browser browser = Browser.on(port).cookie("dsr-lang", "fi");
         try {
             logInToTasklist(browser, "tasklist-staff", "tasklist-staff-pw");
             String filters = browser.find(By.cssSelector(".task-filter")).findElement(By.xpath("..")).getText();
@@ -67,7 +73,8 @@ class TasklistBrowserTest extends IntegrationTest {
             WebElement listed = taskInFilter(browser, "All tasks", reference);
             assertThat(listed.getText()).contains("Review the access extract").contains("Reference")
                     .contains("Request").contains("Access").contains("Due");
-            assertThat(browser.text()).doesNotContain("migrate to Camunda 8").doesNotContain("Camunda 8");
+            assertThat(browser.text()).doesNotContain("migrate to Camunda 8").doesNotContain("Camunda 8")
+                    .contains("Tuula Tehtävä").doesNotContain("null null");
             browser.screenshot("tasklist-list");
 
             // searching by the reference (a task variable) finds this task and no other
@@ -81,14 +88,20 @@ class TasklistBrowserTest extends IntegrationTest {
             });
             listed = taskInFilter(browser, "All tasks", reference);
 
-            // the form: the request's reference, a link to its staff page in a new tab, and the hint to claim first
+            // the form, in Finnish: the request's reference and kind, a link to its staff page in a new tab, and the
+            // hint to claim first
             listed.findElement(By.cssSelector("a")).click();
-            WebElement link = browser.waitFor(driver -> driver.findElements(By.cssSelector(".fjs-container a")).stream()
-                    .filter(a -> a.getText().contains("Open the request")).findFirst().orElse(null));
-            assertThat(browser.find(By.cssSelector(".fjs-container")).getText()).contains("Request " + reference);
+            WebElement link = browser.waitFor(driver -> driver.findElements(By.cssSelector(".kivaq-task-form a"))
+                    .stream().filter(a -> a.getText().contains("Avaa pyyntö henkilökunnan sivulla")).findFirst()
+                    .orElse(null));
+            assertThat(browser.find(By.cssSelector(".kivaq-task-form")).getText())
+                    .contains("Pyyntö " + reference, "Tarkastuspyyntö", "Tarkista rekisteriote",
+                            "Kun merkitset tehtävän valmiiksi")
+                    .doesNotContain("Review the access extract", "Open the request");
             assertThat(link.getAttribute("href")).endsWith("/staff/requests/id/" + requestId);
-            browser.waitFor(driver -> "_blank".equals(link.getAttribute("target")));
-            assertThat(browser.find(By.id("kivaq-claim-hint")).getText()).contains("locked until you claim the task");
+            assertThat(link.getAttribute("target")).isEqualTo("_blank");
+            assertThat(browser.find(By.id("kivaq-claim-hint")).getText())
+                    .contains("Lomake on lukittu, kunnes otat tehtävän itsellesi");
             browser.screenshot("tasklist-form");
 
             // once claimed, the hint goes and the form can be used
@@ -98,7 +111,7 @@ class TasklistBrowserTest extends IntegrationTest {
                     .isEqualTo("tasklist-staff");
 
             List<String> tabs = new ArrayList<>(browser.driver().getWindowHandles());
-            browser.click(browser.find(By.partialLinkText("Open the request")));
+            browser.click(browser.find(By.cssSelector(".kivaq-task-form a.kivaq-request-link")));
             browser.waitFor(driver -> driver.getWindowHandles().size() > tabs.size());
             String opened = browser.driver().getWindowHandles().stream().filter(h -> !tabs.contains(h)).findFirst()
                     .orElseThrow();
@@ -114,6 +127,22 @@ class TasklistBrowserTest extends IntegrationTest {
             assertThat(browser.text()).contains(reference);
             browser.driver().close();
             browser.driver().switchTo().window(tabs.get(0));
+
+            // the decision, chosen by its words, completes the task and the process moves on
+            Select decision = new Select(browser.find(By.cssSelector("select[cam-variable-name=reviewDecision]")));
+            assertThat(decision.getOptions()).extracting(WebElement::getText).contains(
+                    "Hyväksy: lähetä allekirjoitettu vastaus", "Kokoa rekisteriote uudelleen", "Siirrä esihenkilölle");
+            decision.selectByVisibleText("Hyväksy: lähetä allekirjoitettu vastaus");
+            browser.screenshot("tasklist-form-claimed");
+            completeForm(browser);
+            Awaitility.await().atMost(PATIENCE).until(() -> taskService.createTaskQuery().taskId(task.getId())
+                    .count() == 0);
+            assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(
+                    task.getProcessInstanceId()).variableName("reviewDecision").singleResult().getValue())
+                    .isEqualTo("APPROVE");
+            Awaitility.await().atMost(PATIENCE).until(() -> historyService.createHistoricActivityInstanceQuery()
+                    .processInstanceId(task.getProcessInstanceId()).activityId("UserTask_ReviewExtract").finished()
+                    .count() == 1);
         } catch (RuntimeException | AssertionError e) {
             browser.saveForDiagnosis("tasklist-failure");
             throw e;
@@ -128,18 +157,17 @@ class TasklistBrowserTest extends IntegrationTest {
         Task decision = Awaitility.await().atMost(PATIENCE).until(() -> taskService.createTaskQuery()
                 .processInstanceBusinessKey(reference).taskName("Decide: answer or refuse").singleResult(), t -> t != null);
 
-        staffUsers.ensure("tasklist-manager", "tasklist-manager-pw", "dsr-managers");
-        Browser browser = Browser.on(port);
+        staffUsers.ensure("tasklist-manager", "tasklist-manager-pw", "dsr-managers", "Mervi", "Esihenkilö");
+        Browser browser = Browser.on(port).cookie("dsr-lang", "fi");
         try {
             logInToTasklist(browser, "tasklist-manager", "tasklist-manager-pw");
             taskInFilter(browser, "Manager tasks", reference).findElement(By.cssSelector("a")).click();
-            browser.find(By.cssSelector(".fjs-container"));
+            assertThat(browser.find(By.cssSelector(".kivaq-task-form")).getText())
+                    .contains("Vastaa tarkastuspyyntöön tai kieltäydy");
             claim(browser);
-            browser.click(browser.waitFor(driver -> driver.findElements(By.xpath(
-                    "//div[contains(@class,'fjs-container')]//label[contains(normalize-space(),'Refuse')]")).stream()
-                    .findFirst().orElse(null)));
-            browser.click(browser.waitFor(driver -> driver.findElements(By.xpath("//button[normalize-space()='Complete']"))
-                    .stream().filter(WebElement::isEnabled).findFirst().orElse(null)));
+            new Select(browser.find(By.cssSelector("select[cam-variable-name=managerDecision]")))
+                    .selectByVisibleText("Kieltäydy (peruste kirjattu henkilökunnan sivulle)");
+            completeForm(browser);
 
             WebElement notice = browser.waitFor(driver -> driver.findElements(By.cssSelector(".page-notifications"))
                     .stream().filter(n -> n.getText().contains("reason")).findFirst().orElse(null));
@@ -206,6 +234,11 @@ class TasklistBrowserTest extends IntegrationTest {
                 .findElement(By.cssSelector("h4 a")).click();
         return browser.waitFor(driver -> driver.findElements(By.cssSelector("[cam-tasks] .task")).stream()
                 .filter(item -> item.getText().contains(reference)).findFirst().orElse(null));
+    }
+
+    private static void completeForm(Browser browser) {
+        browser.click(browser.waitFor(driver -> driver.findElements(By.xpath("//button[normalize-space()='Complete']"))
+                .stream().filter(WebElement::isEnabled).findFirst().orElse(null)));
     }
 
     private static void claim(Browser browser) {

@@ -2,8 +2,9 @@
  * KivaQ DSR additions to Camunda Tasklist (loaded through config.js customScripts).
  *
  * 1. Links in task forms that lead to our staff pages (/staff/...) open in a new tab, so staff keep their place in
- *    Tasklist.
- * 2. An unclaimed task's form (which Tasklist shows locked) starts with a hint: claim the task first.
+ *    Tasklist (our task forms set this themselves; this covers any other form).
+ * 2. An unclaimed task's form (which Tasklist shows locked) starts with a hint: claim the task first. The hint's
+ *    text comes with the form (data-kivaq-claim-hint, in the staff member's language; see tasklist.TaskFormController).
  *
  * Plain DOM code: Tasklist re-renders forms at will, so a MutationObserver applies both whenever a form appears.
  */
@@ -14,13 +15,13 @@ function openStaffLinksInNewTab(root) {
     if (link.target !== '_blank') {
       link.target = '_blank';
       link.rel = 'noopener';
-      link.title = 'Opens in a new tab';
     }
   });
 }
 
 function claimHint(root) {
-  const form = root.querySelector('.fjs-container');
+  const heading = root.querySelector('[data-kivaq-claim-hint]');
+  const form = heading && heading.closest('form');
   const claim = Array.from(root.querySelectorAll('button, a'))
     .find((element) => /^\s*Claim\s*$/.test(element.textContent || ''));
   const hint = document.getElementById(HINT_ID);
@@ -28,10 +29,9 @@ function claimHint(root) {
     const note = document.createElement('p');
     note.id = HINT_ID;
     note.className = 'alert alert-info';
-    note.textContent = 'This form stays locked until you claim the task: press "Claim" above. '
-      + 'The task is then yours, and nobody else works on it at the same time.';
+    note.textContent = heading.getAttribute('data-kivaq-claim-hint');
     form.parentNode.insertBefore(note, form);
-  } else if (hint && !claim) {
+  } else if (hint && (!claim || !form)) {
     hint.remove();
   }
 }
