@@ -5,10 +5,10 @@
 app_jar() {
   if [ -n "${DSR_JAR:-}" ]; then echo "$DSR_JAR"; return; fi
   local jar
-  jar=$(ls target/kivaq-dsr-*.jar 2>/dev/null | grep -v plain | head -1 || true)
+  jar=$(ls target/kivaq-dsr*.jar 2>/dev/null | head -1 || true)
   if [ -z "$jar" ] || [ -n "$(find src bpmn templates pom.xml -newer "$jar" -print -quit)" ]; then
     ./mvnw -q -B -o -DskipTests package >&2 || ./mvnw -q -B -DskipTests package >&2
-    jar=$(ls target/kivaq-dsr-*.jar | grep -v plain | head -1)
+    jar=$(ls target/kivaq-dsr*.jar | head -1)
   fi
   echo "$(pwd)/$jar"
 }
