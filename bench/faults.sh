@@ -95,10 +95,10 @@ burst() {
   curl -sf "http://127.0.0.1:$CONTROL_PORT/load?prefix=$1&n=$N&rate=$RATE" >/dev/null \
     || { echo "the driver did not take the load (still running? its log: $(tail -5 "$WORK/driver.log"))" >&2; exit 2; }
 }
-wait_filed() { # FRACTION: waits until that share of the burst has been sent
+wait_filed() { # FRACTION: waits until that share of the burst has been sent (answered or not)
   local want; want=$(echo "$N * $1 / 1" | bc)
   for _ in $(seq 1 600); do
-    [ "$(value filed "$(status)")" -ge "$want" ] && return 0
+    [ "$(value settled "$(status)")" -ge "$want" ] && return 0
     sleep 0.2
   done
 }
