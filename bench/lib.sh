@@ -1,14 +1,14 @@
 # Shared by bench/throughput.sh and bench/faults.sh (sourced, not run).
 
-# The application jar (absolute path): $DSR_JAR when set, else target/'s, built (skipping tests) when missing or
-# older than the sources.
+# The application jar (absolute path): $DSR_JAR when set, else target/kivaq-dsr.jar (the pom's finalName), built
+# (skipping tests) when missing or older than the sources.
 app_jar() {
   if [ -n "${DSR_JAR:-}" ]; then echo "$DSR_JAR"; return; fi
   local jar
-  jar=$(ls target/kivaq-dsr*.jar 2>/dev/null | head -1 || true)
+  jar=$(ls target/kivaq-dsr.jar 2>/dev/null || true)
   if [ -z "$jar" ] || [ -n "$(find src bpmn templates pom.xml -newer "$jar" -print -quit)" ]; then
     ./mvnw -q -B -o -DskipTests package >&2 || ./mvnw -q -B -DskipTests package >&2
-    jar=$(ls target/kivaq-dsr*.jar | head -1)
+    jar=target/kivaq-dsr.jar
   fi
   echo "$(pwd)/$jar"
 }

@@ -10,7 +10,8 @@
 #     and this application's RSS after the N requests.
 # Usage: bench/throughput.sh [N]      (N default 500; PostgreSQL at PGHOST:PGPORT, default 127.0.0.1:5432, user postgres)
 # Env: JAVA_OPTS for this application (default: the documented run options, see README "Performance"); APP_ARGS
-# more arguments for it (e.g. --camunda.bpm.job-execution.max-jobs-per-acquisition=3 to compare settings).
+# more arguments for it (e.g. --camunda.bpm.job-execution.max-jobs-per-acquisition=3 to compare settings);
+# FOOTPRINT=no skips part 3 (start-up and memory against the webapp anchor) when comparing settings.
 # Prints figures; asserts nothing. The machine's load average is printed with them: read them with it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -64,11 +65,16 @@ start_driver "$SMTP_PORT" "$CONTROL_PORT" "http://127.0.0.1:$APP_PORT"
 mkdir -p "$WORK/app"
 # shellcheck disable=SC2086
 (cd "$WORK/app" && DSR_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/bench_dsr" DSR_DB_USER="$PGUSER" DSR_DB_PASSWORD= \
-  DSR_SMTP_HOST=127.0.0.1 DSR_SMTP_PORT=$SMTP_PORT DSR_ADMIN_PASSWORD=bench-admin \
+  DSR_SMTP_HOST=127.0.0.1 DSR_SMTP_PORT=$SMTP_PORT DSR_ADMIN_USER=bench-admin DSR_ADMIN_PASSWORD=bench-admin-password \
+  DSR_SUPPRESSION_SECRET=bench-suppression-secret-0123456789abcdef DSR_SIGNING_ALLOW_DEVELOPMENT_SEAL=true \
   exec java $JAVA_OPTS -jar "$JAR" --spring.profiles.active=postgres --server.port=$APP_PORT \
   --logging.level.root=WARN ${APP_ARGS:-} >"$WORK/app.log" 2>&1) &
 APP_PID=$!; PIDS+=("$APP_PID")
-wait_http "http://127.0.0.1:$APP_PORT/actuator/health/readiness" 180 >/dev/null
+if ! wait_http "http://127.0.0.1:$APP_PORT/actuator/health/readiness" 600 >/dev/null; then
+  echo "the application did not become ready; the end of $WORK/app.log:" >&2
+  tail -20 "$WORK/app.log" >&2
+  exit 1
+fi
 java -cp "$WORK/driver" Driver seed bench "$N" 1000 "$WORK/tokens.txt" | psql_ -d bench_dsr >/dev/null
 curl -s "http://127.0.0.1:$CONTROL_PORT/load?prefix=bench&n=$N&concurrency=16" >/dev/null
 STATUS=""
@@ -86,6 +92,8 @@ ONECLICK=$(curl -s "http://127.0.0.1:$CONTROL_PORT/oneclick?tokens=$WORK/tokens.
 echo "$ONECLICK"
 kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
 
+DEMO_START=-; ANCHOR_START=-; DEMO_RSS=-; ANCHOR_RSS=-
+if [ "${FOOTPRINT:-yes}" != no ]; then
 echo "== 3. start-up and memory: bare webapp anchor against this application (H2, demo) (load: $(load))"
 (cd "$WORK" && rm -rf data && java -jar camunda-webapp/target/camunda-webapp-1.jar --server.port=$APP_PORT \
   >"$WORK/anchor.log" 2>&1) &
@@ -102,8 +110,9 @@ DEMO_PID=$!; PIDS+=("$DEMO_PID")
 DEMO_START=$(wait_http "http://127.0.0.1:$APP_PORT/actuator/health/liveness" 180)
 sleep 2; DEMO_RSS=$(rss_mb "$DEMO_PID")
 kill "$DEMO_PID"; wait "$DEMO_PID" 2>/dev/null || true
+fi
 
-ratio() { echo "scale=2; $1 / $2" | bc; }
+ratio() { if [ "$2" = - ] || [ "$1" = - ]; then echo -; else echo "scale=2; $1 / $2" | bc; fi; }
 echo
 echo "== summary (N=$N, 2 shared cores; load average now: $(load))"
 printf 'bare engine, async 3-job process:   %8s instances/s (sync 3-step: %s/s)\n' "$BARE_ASYNC" "$BARE_SYNC"

@@ -61,6 +61,11 @@ public class AuditLog {
         KEEP_AT_RETENTION_REVIEW(Purpose.RETENTION),
         /** A retention review erased the contact: the detail is the erasure's reference. */
         ERASE_AT_RETENTION_REVIEW(Purpose.RETENTION),
+        /**
+         * The recipients of a contact erased at a retention review are being told (Art. 19): the detail is the
+         * erasure's reference and how many; who they are is in its subcontractor notifications.
+         */
+        TELL_RECIPIENTS_AT_REVIEW(Purpose.RETENTION),
         /** A user task was completed, from whatever client (Tasklist, a form, {@code /engine-rest}, our pages). */
         COMPLETE_TASK,
         /** A call to {@code /engine-rest} that could change something, allowed or refused (its status says which). */

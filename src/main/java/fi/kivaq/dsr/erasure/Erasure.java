@@ -5,12 +5,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.core.OrderComparator;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import fi.kivaq.dsr.register.ContactField;
 import fi.kivaq.dsr.register.ContactRegister;
 import fi.kivaq.dsr.request.DsrRequest;
 import fi.kivaq.dsr.request.NewRequest;
@@ -21,6 +24,7 @@ import fi.kivaq.dsr.shared.Language;
 import fi.kivaq.dsr.shared.RequestChannel;
 import fi.kivaq.dsr.shared.RequestType;
 import fi.kivaq.dsr.shared.PersonalDataOwner;
+import fi.kivaq.dsr.shared.ProcessVariables;
 import fi.kivaq.dsr.subcontractor.SubcontractorNotifications;
 
 /**
@@ -48,15 +52,17 @@ public class Erasure {
     private final SubcontractorNotifications notifications;
     private final List<PersonalDataOwner> owners;
     private final ErasureCleanUp cleanUp;
+    private final RuntimeService runtimeService;
     private final Clock clock;
 
     Erasure(RequestRepository requests, ContactRegister register, SubcontractorNotifications notifications,
-            List<PersonalDataOwner> owners, ErasureCleanUp cleanUp, Clock clock) {
+            List<PersonalDataOwner> owners, ErasureCleanUp cleanUp, RuntimeService runtimeService, Clock clock) {
         this.requests = requests;
         this.register = register;
         this.notifications = notifications;
         this.owners = owners.stream().sorted(OrderComparator.INSTANCE).toList();
         this.cleanUp = cleanUp;
+        this.runtimeService = runtimeService;
         this.clock = clock;
     }
 
@@ -67,29 +73,53 @@ public class Erasure {
         }
     }
 
+    /** What a retention review's erasure did: its record's reference, and how many recipients are being told. */
+    public record ReviewErasure(String reference, int recipientsToTell) {
+    }
+
     /**
      * Erasure decided at a retention review (the data is no longer needed, Art. 5(1)(e), 17(1)(a)): the same owners
-     * erase the same way as for an erasure request, and the clean-up reduces the person's requests at once, in one
-     * transaction. It is recorded as an answered erasure request filed by staff, so that it has a reference and an
-     * outcome like any other; no letter goes to the person. What the Accounting Act keeps stays until its purge date.
+     * erase the same way as for an erasure request, in one transaction. It is recorded as an answered erasure request
+     * filed by staff, so that it has a reference and an outcome like any other; no letter goes to the person. What
+     * the Accounting Act keeps stays until its purge date.
+     * <p>
+     * With no recipient in the disclosure log the clean-up reduces the person's requests at once, in the same
+     * transaction. Otherwise every recipient is told as for an erasure request (Art. 19: the same mail, saying the
+     * erasure was a retention review's, with its confirmation link, reminder and staff chase) by {@code erasure.bpmn},
+     * started here at its message start event; the record keeps the person's name and address for those mails
+     * until every recipient has confirmed and the last mail has left the outbox, and the process's clean-up then
+     * reduces it as it does a requester's.
      *
-     * @return the reference of the erasure's record
      * @throws MailsStillWaiting when a mail to the person is still unsent: nothing is erased
      */
     @Transactional
-    public String eraseAtRetentionReview(long contactId) {
+    public ReviewErasure eraseAtRetentionReview(long contactId) {
         String email = register.emailOf(contactId)
                 .orElseThrow(() -> new IllegalArgumentException("no contact " + contactId));
         Language language = register.languageOf(contactId).flatMap(Language::fromCode).orElse(Language.DEFAULT);
+        // the name the recipients know the person by, for their mails; reduced with the record
+        String name = register.correctableValues(contactId).map(values -> values.get(ContactField.NAME))
+                .filter(value -> !value.isBlank()).orElse(null);
         Instant now = clock.instant();
-        DsrRequest record = requests.recordAnswered(new NewRequest(RequestType.DELETION, email, null, language, null,
+        DsrRequest record = requests.recordAnswered(new NewRequest(RequestType.DELETION, email, name, language, null,
                 RequestChannel.STAFF, now), LocalDate.now(clock.withZone(DeadlineCalculator.HELSINKI)), now);
         requests.linkContact(record.id(), contactId);
         erase(record.id(), true);
-        if (cleanUp.reduceRequestData(record.id()) == ErasureCleanUp.Outcome.MAILS_UNSENT) {
+        int recipients = notifications.idsFor(record.id()).size();
+        if (recipients == 0) {
+            if (cleanUp.reduceRequestData(record.id()) == ErasureCleanUp.Outcome.MAILS_UNSENT) {
+                throw new MailsStillWaiting(contactId);
+            }
+            return new ReviewErasure(record.reference(), 0);
+        }
+        if (cleanUp.mailsUnsent(record.id())) {
             throw new MailsStillWaiting(contactId);
         }
-        return record.reference();
+        notifications.markAtRetentionReview(record.id());
+        // in this transaction: the erasure and the telling of its recipients commit together or not at all
+        runtimeService.startProcessInstanceByMessage(ErasureProcess.MESSAGE_ERASED_AT_RETENTION_REVIEW,
+                record.reference(), Map.of(ProcessVariables.REQUEST_ID, record.id()));
+        return new ReviewErasure(record.reference(), recipients);
     }
 
     /**

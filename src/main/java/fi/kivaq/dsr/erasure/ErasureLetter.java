@@ -69,15 +69,19 @@ class ErasureLetter {
                 erased.add(messages.getMessage("erasure.erased.invoices", null, locale));
             }
         }
-        LetterContent base = letters.contentFor(request,
-                scope == Erasure.Scope.PARTIAL ? LetterType.ERASURE_PARTIAL : LetterType.ERASURE_DONE);
+        LetterContent base = letters.contentFor(request, switch (scope) {
+            case PARTIAL -> LetterType.ERASURE_PARTIAL;
+            case NOTHING_HELD -> LetterType.ERASURE_NOTHING_HELD;
+            case FULL -> LetterType.ERASURE_DONE;
+        });
         LetterContent content = new LetterContent(base.type(), base.language(), base.reference(), base.recipientName(),
                 base.recipientEmail(), base.receivedOn(), base.answeredOn(), base.dueDate(),
                 scope == Erasure.Scope.PARTIAL ? messages.getMessage("erasure.ground.accountingAct", null, locale) : null,
                 retainedUntil, told, erased, null).aboutTheRequestOf(base);
         OutgoingMail.Attachment letter = letters.issue(requestId, content);
         outbox.enqueue(OutgoingMail.of(requestId, request.requesterEmail(), "erasure-answer", request.language().code(),
-                Map.of("reference", request.reference())).withAttachment(letter));
+                Map.of("reference", request.reference(), "nothingHeld", scope == Erasure.Scope.NOTHING_HELD))
+                .withAttachment(letter));
         requests.updateStatus(requestId, RequestStatus.COMPLETED, clock.instant());
     }
 }

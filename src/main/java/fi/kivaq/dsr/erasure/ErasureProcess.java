@@ -15,6 +15,12 @@ final class ErasureProcess {
     /** The outbox has no mail of the request left unsent ({@link LastMailSentListener}): the clean-up may run. */
     static final String MESSAGE_LAST_MAIL_SENT = "LastMailSent";
 
+    /**
+     * Starts the process after an erasure decided at a retention review ({@link Erasure#eraseAtRetentionReview}):
+     * the erasure is done, the recipients are told, no letter goes to the person, then the clean-up.
+     */
+    static final String MESSAGE_ERASED_AT_RETENTION_REVIEW = "ErasedAtRetentionReview";
+
     /** Thrown by the clean-up while mails of the request are still unsent: the process waits for the last one. */
     static final String ERROR_MAILS_UNSENT = "MailsUnsent";
 

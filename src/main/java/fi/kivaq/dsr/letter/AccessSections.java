@@ -60,6 +60,10 @@ final class AccessSections {
         field(rows, "access.contact.lastActivity", texts.date(contact.lastActivityOn()));
         // Art. 18: stored only, used for nothing else until the restriction is lifted
         field(rows, "access.contact.restricted", contact.restricted() ? texts.get("access.contact.restricted.yes") : null);
+        // Art. 21(1): what an upheld objection stopped
+        field(rows, "access.contact.stoppedUses", contact.stoppedUses().isEmpty() ? null
+                : contact.stoppedUses().stream().map(use -> texts.lookup("objectedUse.", use))
+                .collect(java.util.stream.Collectors.joining(" ")));
         flow.table(null, new float[] {1f, 3f}, rows);
     }
 
@@ -96,10 +100,23 @@ final class AccessSections {
         for (AccessExtract.ConsentEvent event : events) {
             rows.add(row(texts.dateTime(event.at()), texts.lookup("purpose.", event.purpose()),
                     event.action() == null ? "" : texts.lookup("consent.", event.action().name()),
-                    texts.lookup("channel.", event.channel())));
+                    texts.lookup("channel.", event.channel()),
+                    event.textVersion() == null ? "" : event.textVersion()));
         }
         flow.table(header("access.consents.time", "access.consents.purpose", "access.consents.action",
-                "access.consents.channel"), new float[] {1.3f, 1.1f, 0.9f, 1.7f}, rows);
+                "access.consents.channel", "access.consents.version"), new float[] {1.3f, 1.1f, 0.9f, 1.5f, 1f}, rows);
+        // what each consent was given to (Art. 7(1)): the version, its language, where, and the words themselves
+        for (AccessExtract.ConsentEvent event : events) {
+            if (event.textVersion() == null) {
+                continue;
+            }
+            flow.paragraph(p(texts.get("access.consents.proof", texts.dateTime(event.at()),
+                    texts.lookup("purpose.", event.purpose()), event.textVersion(),
+                    texts.lookup("language.", event.textLanguage()), texts.lookup("consentSource.", event.source()))),
+                    Style.BODY);
+            flow.paragraph(p(event.text() == null ? texts.get("access.consents.textElsewhere")
+                    : texts.get("access.consents.text", event.text())), Style.BODY);
+        }
     }
 
     private void disclosures(List<AccessExtract.Disclosure> disclosures) throws IOException {

@@ -176,6 +176,12 @@ final class LetterSections {
                 text(texts.get("erasure.suppression"));
                 text(texts.get("erasure.afterwards"));
             }
+            case ERASURE_NOTHING_HELD -> {
+                // no suppression entry is made when nothing was held: the block list is not mentioned
+                statement();
+                text(texts.get("erasure.nothingHeld.records"));
+                text(texts.get("erasure.nothingHeld.afterwards"));
+            }
             case UNSUBSCRIBE_CONFIRMATION -> {
                 statement();
                 text(texts.get(type + ".more"));

@@ -14,6 +14,11 @@ public enum LetterType {
     RECTIFICATION_REFUSED,
     ERASURE_DONE,
     ERASURE_PARTIAL,
+    /**
+     * An erasure that found nothing of the address in the register: nothing erased, nobody to tell, no block-list
+     * entry made; only the request's own records are reduced to the keyed hash.
+     */
+    ERASURE_NOTHING_HELD,
     UNSUBSCRIBE_CONFIRMATION,
     EXTENSION_NOTICE,
     REFUSAL,

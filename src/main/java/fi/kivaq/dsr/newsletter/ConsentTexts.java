@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import fi.kivaq.dsr.register.ConsentWording;
 import fi.kivaq.dsr.shared.Language;
 
 /**
@@ -13,7 +14,7 @@ import fi.kivaq.dsr.shared.Language;
  * insert): an old version is never changed.
  */
 @Component
-class ConsentTexts {
+class ConsentTexts implements ConsentWording {
 
     record ConsentText(String version, Language language, String text) {
     }
@@ -32,6 +33,12 @@ class ConsentTexts {
                 .param("language", language.code())
                 .query((rs, n) -> new ConsentText(rs.getString("version"), language, rs.getString("text")))
                 .single();
+    }
+
+    /** For the access copy: the words a consent of the register was given to. */
+    @Override
+    public Optional<String> wording(String textVersion, String language) {
+        return Language.fromCode(language).flatMap(l -> find(textVersion, l)).map(ConsentText::text);
     }
 
     Optional<ConsentText> find(String version, Language language) {

@@ -1,5 +1,7 @@
 package fi.kivaq.dsr.objection;
 
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -36,10 +38,11 @@ class ObjectionController {
     }
 
     @PostMapping("/staff/requests/{reference}/objection")
-    String decide(@PathVariable String reference, @RequestParam Map<String, String> form, Authentication staff,
+    String decide(@PathVariable String reference, @RequestParam Map<String, String> form,
+                  @RequestParam(name = "stop", required = false) List<String> stop, Authentication staff,
                   Model model, HttpServletResponse response) {
-        Map<String, String> problems = objections.decide(reference, form.get("outcome"), form.get("reasons"),
-                staff.getName());
+        Map<String, String> problems = objections.decide(reference, form.get("outcome"),
+                stop == null ? java.util.Set.of() : new LinkedHashSet<>(stop), form.get("reasons"), staff.getName());
         if (problems.isEmpty()) {
             return "redirect:/staff/requests/" + reference + "/objection";
         }
@@ -54,6 +57,7 @@ class ObjectionController {
         model.addAttribute("request", page.request());
         model.addAttribute("problems", problems);
         model.addAttribute("form", form);
+        model.addAttribute("uses", fi.kivaq.dsr.register.ObjectedUse.values());
         return VIEW;
     }
 }

@@ -7,7 +7,10 @@ import org.springframework.stereotype.Component;
 import fi.kivaq.dsr.shared.ProcessVariables;
 import fi.kivaq.dsr.shared.TaskCompletionRefused;
 
-/** On completing the weighing of an objection: the outcome and its reasons must be recorded on the staff page. */
+/**
+ * On completing the weighing of an objection: the outcome, its reasons and, when upheld, the uses it stops must be
+ * recorded on the staff page; through Tasklist or {@code /engine-rest} a completion without them is refused (400).
+ */
 @Component
 class ObjectionDecisionListener implements TaskListener {
 
@@ -23,6 +26,10 @@ class ObjectionDecisionListener implements TaskListener {
         if (!objections.isDecided(requestId)) {
             throw new TaskCompletionRefused("Record the decision and its reasons on the staff page first: "
                     + "/staff/requests/id/" + requestId + "/objection");
+        }
+        if (objections.upholdsWithoutUses(requestId)) {
+            throw new TaskCompletionRefused("An upheld objection must name what it stops: choose at least one use on "
+                    + "the staff page first: /staff/requests/id/" + requestId + "/objection");
         }
     }
 }

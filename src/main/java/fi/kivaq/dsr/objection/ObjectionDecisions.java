@@ -3,10 +3,16 @@ package fi.kivaq.dsr.objection;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import fi.kivaq.dsr.register.ObjectedUse;
 
 /** Staff's decisions on objections on legitimate interests: free text that stays out of the engine. */
 @Repository
@@ -14,8 +20,12 @@ class ObjectionDecisions {
 
     static final int MAX_REASONS = 2000;
 
-    /** @param compellingGrounds true: the processing continues (objection not upheld) */
-    record Decision(boolean compellingGrounds, String reasons, String decidedBy, OffsetDateTime decidedAt) {
+    /**
+     * @param compellingGrounds true: the processing continues (objection not upheld)
+     * @param stoppedUses       what an upheld objection stops; empty when it was not upheld
+     */
+    record Decision(boolean compellingGrounds, Set<ObjectedUse> stoppedUses, String reasons, String decidedBy,
+                    OffsetDateTime decidedAt) {
     }
 
     private final JdbcClient jdbc;
@@ -27,19 +37,34 @@ class ObjectionDecisions {
     }
 
     Optional<Decision> of(long requestId) {
-        return jdbc.sql("select compelling_grounds, reasons, decided_by, decided_at from objection_decision where request_id = :id")
+        return jdbc.sql("""
+                        select compelling_grounds, stopped_uses, reasons, decided_by, decided_at
+                        from objection_decision where request_id = :id""")
                 .param("id", requestId)
-                .query((rs, i) -> new Decision(rs.getBoolean("compelling_grounds"), rs.getString("reasons"),
-                        rs.getString("decided_by"), rs.getObject("decided_at", OffsetDateTime.class)))
+                .query((rs, i) -> new Decision(rs.getBoolean("compelling_grounds"), uses(rs.getString("stopped_uses")),
+                        rs.getString("reasons"), rs.getString("decided_by"),
+                        rs.getObject("decided_at", OffsetDateTime.class)))
                 .optional();
     }
 
-    void record(long requestId, boolean compellingGrounds, String reasons, String staffUser) {
+    void record(long requestId, boolean compellingGrounds, Set<ObjectedUse> stoppedUses, String reasons,
+                String staffUser) {
         jdbc.sql("delete from objection_decision where request_id = :id").param("id", requestId).update();
         jdbc.sql("""
-                        insert into objection_decision (request_id, compelling_grounds, reasons, decided_by, decided_at)
-                        values (:id, :grounds, :reasons, :by, :now)""")
-                .param("id", requestId).param("grounds", compellingGrounds).param("reasons", reasons)
+                        insert into objection_decision (request_id, compelling_grounds, stopped_uses, reasons, decided_by,
+                            decided_at)
+                        values (:id, :grounds, :uses, :reasons, :by, :now)""")
+                .param("id", requestId).param("grounds", compellingGrounds)
+                .param("uses", stoppedUses.stream().sorted().map(Enum::name).collect(Collectors.joining(",")))
+                .param("reasons", reasons)
                 .param("by", staffUser).param("now", clock.instant().atOffset(ZoneOffset.UTC)).update();
+    }
+
+    private static Set<ObjectedUse> uses(String codes) {
+        Set<ObjectedUse> uses = EnumSet.noneOf(ObjectedUse.class);
+        if (codes != null && !codes.isBlank()) {
+            Arrays.stream(codes.split(",")).map(String::strip).map(ObjectedUse::valueOf).forEach(uses::add);
+        }
+        return uses;
     }
 }

@@ -23,7 +23,7 @@ class ObjectionPersonalData implements PersonalDataOwner {
     @Override
     public List<Table> tables() {
         return List.of(Table.named("objection_decision").personal("reasons")
-                .notPersonal("request_id", "compelling_grounds", "decided_by", "decided_at"));
+                .notPersonal("request_id", "compelling_grounds", "stopped_uses", "decided_by", "decided_at"));
     }
 
     /** Past the accountability period a closed request's decision keeps its outcome; its reasons go. */

@@ -1,10 +1,12 @@
 package fi.kivaq.dsr.objection;
 
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.TaskService;
@@ -19,6 +21,8 @@ import fi.kivaq.dsr.letter.LetterType;
 import fi.kivaq.dsr.letter.ResponseLetters;
 import fi.kivaq.dsr.mail.MailOutbox;
 import fi.kivaq.dsr.mail.OutgoingMail;
+import fi.kivaq.dsr.register.ContactRegister;
+import fi.kivaq.dsr.register.ObjectedUse;
 import fi.kivaq.dsr.request.DsrRequest;
 import fi.kivaq.dsr.request.RequestNotFound;
 import fi.kivaq.dsr.request.RequestRepository;
@@ -31,7 +35,9 @@ import fi.kivaq.dsr.unsubscribe.NewsletterUnsubscribe;
  * Objection (GDPR Art. 21). To direct marketing it is absolute: the newsletter consent ends as the request is filed,
  * through the same path as an unsubscribe ({@link NewsletterUnsubscribe#withdrawForRequest}), and a signed letter
  * confirms it once the address is proven. To processing on legitimate interests (Art. 21(1)), staff weigh it and the
- * signed letter gives the outcome and the reasons, with the right to complain and to go to court.
+ * signed letter gives the outcome and the reasons, with the right to complain and to go to court. An upheld objection
+ * names the uses of the data it stops ({@link ObjectedUse}); they are recorded on the contact through the register's
+ * API, and every place doing that processing skips the contact from then on.
  */
 @Service
 class Objections {
@@ -45,6 +51,7 @@ class Objections {
     private final ObjectionDecisions decisions;
     private final RequestRepository requests;
     private final NewsletterUnsubscribe unsubscribe;
+    private final ContactRegister register;
     private final ResponseLetters letters;
     private final MailOutbox outbox;
     private final MessageSource messages;
@@ -53,11 +60,12 @@ class Objections {
     private final Clock clock;
 
     Objections(ObjectionDecisions decisions, RequestRepository requests, NewsletterUnsubscribe unsubscribe,
-               ResponseLetters letters, MailOutbox outbox, MessageSource messages, TaskService taskService,
+               ContactRegister register, ResponseLetters letters, MailOutbox outbox, MessageSource messages, TaskService taskService,
                AuditLog audit, Clock clock) {
         this.decisions = decisions;
         this.requests = requests;
         this.unsubscribe = unsubscribe;
+        this.register = register;
         this.letters = letters;
         this.outbox = outbox;
         this.messages = messages;
@@ -96,7 +104,7 @@ class Objections {
 
     /** @return per form field, the message code of what is wrong; empty when decided */
     @Transactional
-    Map<String, String> decide(String reference, String outcome, String reasons, String staffUser) {
+    Map<String, String> decide(String reference, String outcome, Set<String> uses, String reasons, String staffUser) {
         DsrRequest request = objection(reference);
         Map<String, String> problems = new LinkedHashMap<>();
         Optional<Task> task = openTask(reference);
@@ -107,6 +115,17 @@ class Objections {
         boolean compellingGrounds = "REJECT".equals(outcome);
         if (!compellingGrounds && !"UPHOLD".equals(outcome)) {
             problems.put("outcome", "staff.objection.error.outcome");
+        }
+        Set<ObjectedUse> stopped = EnumSet.noneOf(ObjectedUse.class);
+        for (String use : uses) {
+            try {
+                stopped.add(ObjectedUse.valueOf(use));
+            } catch (IllegalArgumentException e) {
+                problems.put("uses", "staff.objection.error.uses");
+            }
+        }
+        if (!compellingGrounds && stopped.isEmpty()) {
+            problems.put("uses", "staff.objection.error.uses");
         }
         String text = reasons == null ? "" : reasons.strip();
         if (text.isEmpty()) {
@@ -119,9 +138,12 @@ class Objections {
         if (!problems.isEmpty()) {
             return problems;
         }
-        decisions.record(request.id(), compellingGrounds, text, staffUser);
+        if (compellingGrounds) {
+            stopped.clear();
+        }
+        decisions.record(request.id(), compellingGrounds, stopped, text, staffUser);
         audit.record(staffUser, AuditLog.Action.DECIDE_OBJECTION, request,
-                compellingGrounds ? "compelling grounds" : "upheld");
+                compellingGrounds ? "compelling grounds" : "upheld, stops " + stopped);
         taskService.setAssignee(task.get().getId(), staffUser);
         taskService.complete(task.get().getId());
         return problems;
@@ -129,6 +151,36 @@ class Objections {
 
     boolean isDecided(long requestId) {
         return decisions.of(requestId).isPresent();
+    }
+
+    /** An upheld decision that stops nothing would be a letter promising what the system does not do. */
+    boolean upholdsWithoutUses(long requestId) {
+        return decisions.of(requestId).filter(d -> !d.compellingGrounds() && d.stoppedUses().isEmpty()).isPresent();
+    }
+
+    /**
+     * When the objection was upheld, records on the person's contact the uses it stops, under the contact's row
+     * lock; from then on the register search, the contact page and the export skip the contact as the uses say.
+     * Nothing to record for an objection not upheld, or for an address that is not in the register. Idempotent.
+     */
+    @Transactional
+    public void stopUpheldUses(long requestId) {
+        Optional<ObjectionDecisions.Decision> decision = decisions.of(requestId)
+                .filter(d -> !d.compellingGrounds() && !d.stoppedUses().isEmpty());
+        if (decision.isEmpty()) {
+            return;
+        }
+        DsrRequest request = requests.get(requestId);
+        Optional<Long> contact = request.contactId() != null ? Optional.of(request.contactId())
+                : request.requesterEmail() == null ? Optional.empty()
+                : register.findContactIdByEmail(request.requesterEmail());
+        contact.ifPresent(id -> {
+            register.lockForChange(id);
+            if (request.contactId() == null) {
+                requests.linkContact(requestId, id);
+            }
+            register.stopUse(id, decision.get().stoppedUses(), requestId);
+        });
     }
 
     /**
@@ -142,9 +194,15 @@ class Objections {
         LetterType type = decision.isEmpty() ? LetterType.OBJECTION_MARKETING_ENDED
                 : decision.get().compellingGrounds() ? LetterType.OBJECTION_REJECTED : LetterType.OBJECTION_UPHELD;
         LetterContent base = letters.contentFor(request, type);
-        List<String> objected = decision.isEmpty() || request.details() == null ? List.of()
-                : List.of(messages.getMessage("objection.requested", new Object[] {request.details()},
-                request.language().locale()));
+        List<String> objected = new java.util.ArrayList<>();
+        if (decision.isPresent() && request.details() != null) {
+            objected.add(messages.getMessage("objection.requested", new Object[] {request.details()},
+                    request.language().locale()));
+        }
+        // what the upheld objection stopped, in the person's words for each use
+        decision.map(ObjectionDecisions.Decision::stoppedUses).orElse(Set.of()).stream().sorted()
+                .map(use -> messages.getMessage("objection.stopped." + use.name(), null, request.language().locale()))
+                .forEach(objected::add);
         LetterContent content = new LetterContent(base.type(), base.language(), base.reference(), base.recipientName(),
                 base.recipientEmail(), base.receivedOn(), base.answeredOn(), base.dueDate(),
                 decision.map(ObjectionDecisions.Decision::reasons).orElse(null), null, List.of(), objected, null);

@@ -14,7 +14,9 @@ import fi.kivaq.dsr.subcontractor.DisclosureLog;
 
 /**
  * The staff's read-only view of the register: a search by part of a name, an address or an organisation, and
- * everything held about one contact. A restricted contact (GDPR Art. 18) is neither found nor shown. Portable SQL
+ * everything held about one contact. A restricted contact (GDPR Art. 18), or one whose objection to customer
+ * relationship management was upheld (Art. 21(1), {@link ObjectedUse#CUSTOMER_RELATIONSHIP}), is neither found nor
+ * shown. Portable SQL
  * for H2 and PostgreSQL.
  */
 @Repository
@@ -97,12 +99,13 @@ public class ContactDirectory {
                             (select e.kind from newsletter_consent_event e where e.contact_id = c.id
                              order by e.occurred_at desc, e.id desc fetch first 1 rows only) as consent
                         from contact c left join organisation o on o.id = c.organisation_id
-                        where c.restricted_by_request_id is null
+                        where c.restricted_by_request_id is null and %s
                           and (lower(c.name) like lower(:pattern) escape '\\'
                            or lower(c.email) like lower(:pattern) escape '\\'
                            or lower(o.name) like lower(:pattern) escape '\\')
                         order by coalesce(c.last_activity_at, c.created_at) desc, c.id desc
-                        fetch first %d rows only""".formatted(MAX_RESULTS + 1))
+                        fetch first %d rows only""".formatted(
+                        ContactRegister.notObjectedTo("c", ObjectedUse.CUSTOMER_RELATIONSHIP), MAX_RESULTS + 1))
                 .param("pattern", "%" + escapeLike(term) + "%")
                 .query((rs, i) -> new Match(rs.getLong("id"), rs.getString("name"), rs.getString("email"),
                         rs.getString("org_name"), rs.getString("language"), "GIVEN".equals(rs.getString("consent"))))
@@ -117,7 +120,8 @@ public class ContactDirectory {
      * ({@link ContactRegister#restrictedBy}).
      */
     public Optional<ContactDetails> details(long contactId) {
-        if (register.restrictedBy(contactId).isPresent()) {
+        if (register.restrictedBy(contactId).isPresent()
+                || register.useStoppedBy(contactId, ObjectedUse.CUSTOMER_RELATIONSHIP).isPresent()) {
             return Optional.empty();
         }
         return contact(contactId).map(row -> new ContactDetails(row.contact(), register.isSubscribed(contactId),

@@ -141,6 +141,43 @@ public class ContactRegister {
                 .param("id", contactId).query(Long.class).optional();
     }
 
+    /**
+     * Records that an upheld objection (GDPR Art. 21(1)) stopped these uses of the contact's data: from then on every
+     * place doing that processing skips the contact ({@link ObjectedUse}). Idempotent; a use already stopped keeps
+     * the objection that stopped it first.
+     *
+     * @return false when there is no such contact (any more)
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean stopUse(long contactId, java.util.Set<ObjectedUse> uses, long objectionRequestId) {
+        if (jdbc.sql("select id from contact where id = :id for update").param("id", contactId).query(Long.class)
+                .optional().isEmpty()) {
+            return false;
+        }
+        var now = clock.instant().atOffset(ZoneOffset.UTC);
+        for (ObjectedUse use : uses) {
+            jdbc.sql("""
+                            insert into contact_objection (contact_id, objected_use, request_id, upheld_at)
+                            select :id, :use, :request, :now from contact c where c.id = :id and not exists
+                                (select 1 from contact_objection o where o.contact_id = :id and o.objected_use = :use)""")
+                    .param("id", contactId).param("use", use.name()).param("request", objectionRequestId)
+                    .param("now", now).update();
+        }
+        return true;
+    }
+
+    /** The objection request that stopped this use of the contact's data, if one did. */
+    public Optional<Long> useStoppedBy(long contactId, ObjectedUse use) {
+        return jdbc.sql("select request_id from contact_objection where contact_id = :id and objected_use = :use")
+                .param("id", contactId).param("use", use.name()).query(Long.class).optional();
+    }
+
+    /** SQL for "the contact {@code alias} has no upheld objection to {@code use}", for the places that skip it. */
+    static String notObjectedTo(String alias, ObjectedUse use) {
+        return "not exists (select 1 from contact_objection co where co.contact_id = " + alias
+                + ".id and co.objected_use = '" + use.name() + "')";
+    }
+
     /** True when the contact's latest consent event is a consent given. */
     public boolean isSubscribed(long contactId) {
         return jdbc.sql("""

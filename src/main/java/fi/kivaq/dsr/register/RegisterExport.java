@@ -21,7 +21,8 @@ import fi.kivaq.dsr.shared.DeadlineCalculator;
 /**
  * The register (or the contacts a search term matches) as CSV, in the import's own columns, so that an export can be
  * edited in a spreadsheet and imported back: UTF-8 with a byte order mark (Excel then shows ä, ö, å right), {@code ;}
- * as separator. Audited with the number of contacts, never the term.
+ * as separator. A contact whose objection to such copies was upheld (GDPR Art. 21(1),
+ * {@link ObjectedUse#REGISTER_EXPORT}) is left out. Audited with the number of contacts, never the term.
  */
 @Service
 public class RegisterExport {
@@ -49,11 +50,12 @@ public class RegisterExport {
                 select c.name, c.email, o.name as org_name, o.business_id, c.role, c.language, c.source,
                     c.last_activity_at, %s as consent_kind, %s as consent_at, %s as consent_channel
                 from contact c left join organisation o on o.id = c.organisation_id
-                %s order by c.id""".formatted(consent.formatted("kind"), consent.formatted("occurred_at"),
-                consent.formatted("channel"), search ? """
-                where lower(c.name) like lower(:pattern) escape '\\'
+                where %s%s order by c.id""".formatted(consent.formatted("kind"), consent.formatted("occurred_at"),
+                consent.formatted("channel"), ContactRegister.notObjectedTo("c", ObjectedUse.REGISTER_EXPORT),
+                search ? """
+                 and (lower(c.name) like lower(:pattern) escape '\\'
                    or lower(c.email) like lower(:pattern) escape '\\'
-                   or lower(o.name) like lower(:pattern) escape '\\'""" : "");
+                   or lower(o.name) like lower(:pattern) escape '\\')""" : "");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         bytes.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
         int[] count = {0};

@@ -31,11 +31,14 @@ class RegisterPersonalData implements PersonalDataOwner {
     private final JdbcClient jdbc;
     private final NewsletterSuppression suppression;
     private final Clock clock;
+    private final List<ConsentWording> wordings;
 
-    RegisterPersonalData(JdbcClient jdbc, NewsletterSuppression suppression, Clock clock) {
+    RegisterPersonalData(JdbcClient jdbc, NewsletterSuppression suppression, Clock clock,
+                         List<ConsentWording> wordings) {
         this.jdbc = jdbc;
         this.suppression = suppression;
         this.clock = clock;
+        this.wordings = wordings;
     }
 
     @Override
@@ -49,6 +52,8 @@ class RegisterPersonalData implements PersonalDataOwner {
                         .notPersonal("id", "contact_id", "kind", "occurred_at", "channel", "request_id")
                         // the proof of a consent (Art. 7(1)): which consent text, in which language, where
                         .notPersonal("text_version", "consent_language", "consent_source"),
+                // which uses an upheld objection stopped (Art. 21(1)): codes and the objection's request
+                Table.named("contact_objection").notPersonal("contact_id", "objected_use", "request_id", "upheld_at"),
                 Table.named("unsubscribe_link").notPersonal("token_hash", "contact_id", "created_at"),
                 // address_hash: the keyed hash of an erased person's address, as in the suppression list
                 Table.named("invoice_link").personal("customer_name")
@@ -68,6 +73,7 @@ class RegisterPersonalData implements PersonalDataOwner {
                                 + "without activity and without a live newsletter consent; or until erasure"),
                 new Retention("newsletter consent history", "with the contact: proof of consent while it is used"),
                 new Retention("one-click unsubscribe links", "with the contact"),
+                new Retention("uses of the contact stopped by an upheld objection", "with the contact"),
                 new Retention("invoice links (name of the invoiced customer)",
                         "6 years from the end of the calendar year in which the financial year ended (Accounting Act "
                                 + "1336/1997, 2:10): purge_on, computed from the invoice date; deleted on that day"),
@@ -133,17 +139,24 @@ class RegisterPersonalData implements PersonalDataOwner {
                             : new AccessExtract.Organisation(contact.organisationName(), null, contact.role());
                     copy.contact(new AccessExtract.Contact(contact.name(), contact.email(), null,
                                     organisation == null ? contact.role() : null, contact.language(), null,
-                                    helsinkiDate(contact.lastActivityAt()), contact.restricted()),
+                                    helsinkiDate(contact.lastActivityAt()), contact.restricted(),
+                                    jdbc.sql("""
+                                                    select objected_use from contact_objection where contact_id = :id
+                                                    order by objected_use""")
+                                            .param("id", contactId).query(String.class).list()),
                             organisation,
                             new AccessExtract.Source(sourceCode(contact.source()), helsinkiDate(contact.createdAt())));
                 });
+        // each consent with what it was given to (Art. 7(1)): the text version, its language, where, and its words
         copy.consentHistory(jdbc.sql("""
-                        select kind, occurred_at, channel from newsletter_consent_event
-                        where contact_id = :id order by occurred_at, id""")
+                        select kind, occurred_at, channel, text_version, consent_language, consent_source
+                        from newsletter_consent_event where contact_id = :id order by occurred_at, id""")
                 .param("id", contactId)
                 .query((rs, i) -> new AccessExtract.ConsentEvent("NEWSLETTER",
                         AccessExtract.ConsentAction.valueOf(rs.getString("kind")), instant(rs, "occurred_at"),
-                        consentChannelCode(rs.getString("channel"))))
+                        consentChannelCode(rs.getString("channel")), rs.getString("text_version"),
+                        rs.getString("consent_language"), rs.getString("consent_source"),
+                        wording(rs.getString("text_version"), rs.getString("consent_language"))))
                 .list());
     }
 
@@ -180,8 +193,17 @@ class RegisterPersonalData implements PersonalDataOwner {
         jdbc.sql("delete from invoice_link where contact_id = :c").param("c", contactId).update();
         jdbc.sql("delete from newsletter_consent_event where contact_id = :c").param("c", contactId).update();
         jdbc.sql("delete from unsubscribe_link where contact_id = :c").param("c", contactId).update();
+        jdbc.sql("delete from contact_objection where contact_id = :c").param("c", contactId).update();
         jdbc.sql("delete from contact where id = :c").param("c", contactId).update();
         return keptUntil;
+    }
+
+    private String wording(String version, String language) {
+        if (version == null || language == null) {
+            return null;
+        }
+        return wordings.stream().map(w -> w.wording(version, language)).flatMap(Optional::stream).findFirst()
+                .orElse(null);
     }
 
     // the letter texts know these codes (docs/letters.md); anything else is printed as it is

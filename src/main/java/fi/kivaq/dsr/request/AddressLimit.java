@@ -74,10 +74,12 @@ class AddressLimit {
     /** Takes one request from the key's allowance, or says there is none left; locks the row until the caller commits. */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean take(String key) {
-        OffsetDateTime windowStart = jdbc.sql("select window_start from intake_limit where limit_key = :k for update")
-                .param("k", key).query(OffsetDateTime.class).single();
-        int count = jdbc.sql("select request_count from intake_limit where limit_key = :k")
-                .param("k", key).query(Integer.class).single();
+        record Counter(OffsetDateTime windowStart, int count) {
+        }
+        Counter counter = jdbc.sql("select window_start, request_count from intake_limit where limit_key = :k for update")
+                .param("k", key).query((rs, n) -> new Counter(rs.getObject(1, OffsetDateTime.class), rs.getInt(2))).single();
+        OffsetDateTime windowStart = counter.windowStart();
+        int count = counter.count();
         Instant now = clock.instant();
         if (!windowStart.toInstant().plus(properties.intake().addressWindow()).isAfter(now)) {
             jdbc.sql("update intake_limit set window_start = :now, request_count = 1 where limit_key = :k")

@@ -33,7 +33,8 @@ import fi.kivaq.dsr.subcontractor.SubcontractorNotifications;
  * Restriction of processing (GDPR Art. 18): staff's decision with its ground and reasons, the contact marked
  * restricted (kept, out of the newsletter and of the staff's register pages) with every recipient told (Art. 19),
  * the signed letters, and a lift that tells the person first (Art. 18(3)): the lift letter is issued in one step and
- * the contact released only in the next.
+ * the contact released only in the next, which also notes every recipient told of the restriction to be told of
+ * its end (Art. 19).
  */
 @Service
 class Restrictions {
@@ -226,6 +227,8 @@ class Restrictions {
             register.liftRestriction(decision.contactId(), requestId);
         }
         decisions.lifted(requestId);
+        // Art. 19: whoever was told of the restriction is told of its end (the process's next step mails them)
+        notifications.prepareRestrictionLifted(requestId);
     }
 
     private void issue(DsrRequest request, LetterContent content) {

@@ -26,7 +26,7 @@ import fi.kivaq.dsr.shared.RetentionPolicy;
 /**
  * Retention reviews of contacts (Art. 5(1)(e)): a contact without activity for {@code dsr.retention.inactive-contacts}
  * is due for review; staff keep it (with a reason and the next review date) or erase it through the erasure module,
- * as an erasure request would, without a letter. The manager's dashboard shows {@link #dueCount()}.
+ * as an erasure request would, without a letter, telling every recipient of the person's data (Art. 19). The manager's dashboard shows {@link #dueCount()}.
  */
 @Service
 public class RetentionReviews {
@@ -177,13 +177,18 @@ public class RetentionReviews {
         if (!due) {
             return Optional.of(Refusal.NOT_DUE);
         }
-        String reference;
+        Erasure.ReviewErasure erased;
         try {
-            reference = erasure.eraseAtRetentionReview(contactId);
+            erased = erasure.eraseAtRetentionReview(contactId);
         } catch (Erasure.MailsStillWaiting e) {
             return Optional.of(Refusal.MAILS_WAITING);
         }
-        audit.recordForContact(staffUser, AuditLog.Action.ERASE_AT_RETENTION_REVIEW, contactId, reference);
+        audit.recordForContact(staffUser, AuditLog.Action.ERASE_AT_RETENTION_REVIEW, contactId, erased.reference());
+        if (erased.recipientsToTell() > 0) {
+            // Art. 19: the recipients in the disclosure log are being told (subcontractor_notification keeps who)
+            audit.recordForContact(staffUser, AuditLog.Action.TELL_RECIPIENTS_AT_REVIEW, contactId,
+                    erased.reference() + ": " + erased.recipientsToTell() + " recipients");
+        }
         return Optional.empty();
     }
 

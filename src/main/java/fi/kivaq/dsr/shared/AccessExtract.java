@@ -65,9 +65,20 @@ public record AccessExtract(
      *
      * @param lastActivityOn the last order, event, consent, request or staff edit that kept the contact active
      * @param restricted     whether a restriction request restricts the contact's processing (GDPR Art. 18)
+     * @param stoppedUses    the uses of the data an upheld objection stopped (GDPR Art. 21(1)), as codes, e.g.
+     *                       {@code CUSTOMER_RELATIONSHIP}, {@code REGISTER_EXPORT}; empty when none
      */
     public record Contact(String name, String email, String phone, String jobTitle, String language, String notes,
-                          LocalDate lastActivityOn, boolean restricted) {
+                          LocalDate lastActivityOn, boolean restricted, List<String> stoppedUses) {
+
+        public Contact {
+            stoppedUses = stoppedUses == null ? List.of() : List.copyOf(stoppedUses);
+        }
+
+        public Contact(String name, String email, String phone, String jobTitle, String language, String notes,
+                       LocalDate lastActivityOn, boolean restricted) {
+            this(name, email, phone, jobTitle, language, notes, lastActivityOn, restricted, List.of());
+        }
 
         public Contact(String name, String email, String phone, String jobTitle, String language, String notes) {
             this(name, email, phone, jobTitle, language, notes, null);
@@ -93,10 +104,22 @@ public record AccessExtract(
     public enum ConsentAction { GIVEN, WITHDRAWN }
 
     /**
-     * @param purpose what the consent is for, e.g. {@code NEWSLETTER}
-     * @param channel how it was given or withdrawn, e.g. {@code WEB_FORM}, {@code UNSUBSCRIBE_LINK}
+     * A consent given or withdrawn; a consent given says what the person consented to (Art. 7(1)) where that was
+     * recorded (consents recorded before the consent texts were versioned, or imported from a CRM, have no version).
+     *
+     * @param purpose      what the consent is for, e.g. {@code NEWSLETTER}
+     * @param channel      how it was given or withdrawn, e.g. {@code WEB_FORM}, {@code UNSUBSCRIBE_LINK}
+     * @param textVersion  the version of the consent text the person agreed to, or {@code null}
+     * @param textLanguage the language that text was shown in ({@code fi}, {@code sv}, {@code en}), or {@code null}
+     * @param source       where it was given, e.g. {@code SIGN_UP_PAGE}, {@code SIGN_UP_API}, or {@code null}
+     * @param text         the consent text itself, word for word, or {@code null} when no version was recorded
      */
-    public record ConsentEvent(String purpose, ConsentAction action, Instant at, String channel) {
+    public record ConsentEvent(String purpose, ConsentAction action, Instant at, String channel, String textVersion,
+                               String textLanguage, String source, String text) {
+
+        public ConsentEvent(String purpose, ConsentAction action, Instant at, String channel) {
+            this(purpose, action, at, channel, null, null, null, null);
+        }
     }
 
     public record Disclosure(String subcontractor, LocalDate disclosedOn, String purpose) {

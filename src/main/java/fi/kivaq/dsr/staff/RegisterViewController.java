@@ -18,6 +18,7 @@ import org.springframework.web.server.ResponseStatusException;
 import fi.kivaq.dsr.audit.AuditLog;
 import fi.kivaq.dsr.register.ContactDirectory;
 import fi.kivaq.dsr.register.ContactRegister;
+import fi.kivaq.dsr.register.ObjectedUse;
 import fi.kivaq.dsr.request.RequestRepository;
 
 /**
@@ -72,7 +73,8 @@ class RegisterViewController {
 
     /**
      * A restricted contact (GDPR Art. 18) is not shown here: only a pointer to its restriction request, whose own
-     * page is the one place its data may be seen.
+     * page is the one place its data may be seen. Likewise a contact whose objection to customer relationship
+     * management was upheld (GDPR Art. 21(1)): a pointer to the objection request.
      */
     @GetMapping("/staff/contacts/{id}")
     @Transactional
@@ -82,6 +84,12 @@ class RegisterViewController {
             response.setStatus(HttpStatus.FORBIDDEN.value());
             model.addAttribute("reference", requests.get(restrictedBy.get()).reference());
             return "web/staff/contact-restricted";
+        }
+        Optional<Long> objectedBy = register.useStoppedBy(id, ObjectedUse.CUSTOMER_RELATIONSHIP);
+        if (objectedBy.isPresent()) {
+            response.setStatus(HttpStatus.FORBIDDEN.value());
+            model.addAttribute("reference", requests.get(objectedBy.get()).reference());
+            return "web/staff/contact-objected";
         }
         ContactDirectory.ContactDetails details = directory.details(id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));

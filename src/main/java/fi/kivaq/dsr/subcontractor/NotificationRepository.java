@@ -15,12 +15,13 @@ class NotificationRepository {
 
     /** One recipient's notification about one request. */
     record Notification(long id, long requestId, String subcontractorName, String subcontractorEmail, String language,
-                        LocalDate disclosedOn, String disclosurePurpose, OffsetDateTime acknowledgedAt) {
+                        LocalDate disclosedOn, String disclosurePurpose, OffsetDateTime acknowledgedAt,
+                        SubcontractorNotifications.Occasion occasion) {
     }
 
     private static final String SELECT = """
             select n.id, n.request_id, s.name as subcontractor_name, s.email as subcontractor_email, s.language,
-                   n.disclosed_on, n.disclosure_purpose, n.acknowledged_at
+                   n.disclosed_on, n.disclosure_purpose, n.acknowledged_at, n.occasion
             from subcontractor_notification n join subcontractor s on s.id = n.subcontractor_id""";
 
     private final JdbcClient jdbc;

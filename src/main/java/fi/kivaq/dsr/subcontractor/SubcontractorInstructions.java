@@ -18,7 +18,8 @@ import fi.kivaq.dsr.shared.RequestType;
 import fi.kivaq.dsr.verification.SingleUseLinks;
 
 /**
- * The mail to one recipient, in its own language: what to correct, delete or restrict, about whom, and a single-use link to
+ * The mail to one recipient, in its own language: what to correct, delete or restrict (or that a restriction is
+ * lifted; that an erasure was decided at a retention review, not asked for), about whom, and a single-use link to
  * confirm it has followed the instruction. A reminder is the same mail with a fresh link; the first one stops
  * working.
  */
@@ -60,15 +61,18 @@ class SubcontractorInstructions {
     private void mail(NotificationRepository.Notification notification, boolean reminder) {
         DsrRequest request = requests.get(notification.requestId());
         SingleUseLinks.IssuedLink link = links.issue(Acknowledgements.PURPOSE, request.id(), notification.id(), null);
-        String template = switch (request.type()) {
-            case DELETION -> "subcontractor-erasure";
-            case RESTRICTION -> "subcontractor-restriction";
-            default -> "subcontractor-rectification";
-        };
+        String template = notification.occasion() == SubcontractorNotifications.Occasion.RESTRICTION_LIFTED
+                ? "subcontractor-restriction-lifted"
+                : switch (request.type()) {
+                    case DELETION -> "subcontractor-erasure";
+                    case RESTRICTION -> "subcontractor-restriction";
+                    default -> "subcontractor-rectification";
+                };
         CorrectionSource.Correction correction = correctionOf(request);
         outbox.enqueue(OutgoingMail.of(request.id(), notification.subcontractorEmail(), template, notification.language(),
                 Map.of("reference", request.reference(),
                         "reminder", reminder,
+                        "retentionReview", notification.occasion() == SubcontractorNotifications.Occasion.RETENTION_REVIEW,
                         "subcontractor", notification.subcontractorName(),
                         "personName", Objects.toString(correction.personName(), ""),
                         "personEmail", Objects.toString(correction.personEmail(), ""),

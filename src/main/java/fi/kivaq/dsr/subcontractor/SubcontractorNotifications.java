@@ -18,7 +18,7 @@ import fi.kivaq.dsr.shared.DeadlineCalculator;
 
 /**
  * GDPR Art. 19, as the other modules see it: which recipients in the disclosure log are to be told about a
- * correction or erasure, and who of them has confirmed. The telling itself (a mail with a single-use link,
+ * correction, erasure or restriction (and its lifting), and who of them has confirmed. The telling itself (a mail with a single-use link,
  * reminders, staff chasing) is this module's own process: {@code SubcontractorInstructions},
  * {@code NotificationEscalation} and {@code Acknowledgements}.
  */
@@ -55,9 +55,58 @@ public class SubcontractorNotifications {
                 .param("now", clock.instant().atOffset(ZoneOffset.UTC)).update();
     }
 
-    /** The notifications of a request: the collection of the multi-instance call activity. */
+    /**
+     * Why a recipient is told ({@code subcontractor_notification.occasion}): the request itself (a correction, an
+     * erasure or a restriction), an erasure decided at a retention review (no request by the person), or the end of
+     * a restriction the recipient was told of.
+     */
+    public enum Occasion {
+        REQUEST, RETENTION_REVIEW, RESTRICTION_LIFTED
+    }
+
+    /** The erasure is a retention review's: its recipients are told why (no request by the person) in their mail. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void markAtRetentionReview(long requestId) {
+        jdbc.sql("""
+                        update subcontractor_notification set occasion = 'RETENTION_REVIEW'
+                        where request_id = :request and occasion = 'REQUEST'""")
+                .param("request", requestId).update();
+    }
+
+    /**
+     * One notification that the restriction is lifted for every recipient told of the restriction (Art. 19), with
+     * the same disclosure details. Does nothing the second time.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void prepareRestrictionLifted(long requestId) {
+        jdbc.sql("""
+                        insert into subcontractor_notification (request_id, subcontractor_id, disclosed_on,
+                            disclosure_purpose, created_at, occasion)
+                        select n.request_id, n.subcontractor_id, n.disclosed_on, n.disclosure_purpose, :now,
+                            'RESTRICTION_LIFTED'
+                        from subcontractor_notification n
+                        where n.request_id = :request and n.occasion = 'REQUEST' and not exists (
+                            select 1 from subcontractor_notification l where l.request_id = n.request_id
+                            and l.subcontractor_id = n.subcontractor_id and l.occasion = 'RESTRICTION_LIFTED')""")
+                .param("request", requestId).param("now", clock.instant().atOffset(ZoneOffset.UTC)).update();
+    }
+
+    /**
+     * The notifications of a request's own instruction (a correction, an erasure, a restriction): the collection of
+     * the multi-instance call activity.
+     */
     public List<Long> idsFor(long requestId) {
-        return jdbc.sql("select id from subcontractor_notification where request_id = :request order by id")
+        return jdbc.sql("""
+                        select id from subcontractor_notification
+                        where request_id = :request and occasion <> 'RESTRICTION_LIFTED' order by id""")
+                .param("request", requestId).query(Long.class).list();
+    }
+
+    /** The notifications that a request's restriction is lifted: the collection of the multi-instance call activity. */
+    public List<Long> restrictionLiftedIdsFor(long requestId) {
+        return jdbc.sql("""
+                        select id from subcontractor_notification
+                        where request_id = :request and occasion = 'RESTRICTION_LIFTED' order by id""")
                 .param("request", requestId).query(Long.class).list();
     }
 
@@ -66,7 +115,7 @@ public class SubcontractorNotifications {
         return jdbc.sql("""
                         select s.name, n.acknowledged_at from subcontractor_notification n
                         join subcontractor s on s.id = n.subcontractor_id
-                        where n.request_id = :request order by s.name""")
+                        where n.request_id = :request and n.occasion <> 'RESTRICTION_LIFTED' order by s.name""")
                 .param("request", requestId)
                 .query((rs, row) -> {
                     OffsetDateTime at = rs.getObject("acknowledged_at", OffsetDateTime.class);

@@ -23,6 +23,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import fi.kivaq.dsr.register.ConsentChannel;
+import fi.kivaq.dsr.register.ConsentProof;
+import fi.kivaq.dsr.register.ContactRegister;
+import fi.kivaq.dsr.register.ObjectedUse;
 import fi.kivaq.dsr.request.NewRequest;
 import fi.kivaq.dsr.request.RequestRepository;
 import fi.kivaq.dsr.security.StaffGroups;
@@ -52,6 +56,10 @@ class AccessCopyTest extends IntegrationTest {
     StaffUsers users;
     @Autowired
     RequestRepository requests;
+    @Autowired
+    ContactRegister contactRegister;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -175,6 +183,51 @@ class AccessCopyTest extends IntegrationTest {
         byte[] unrestricted = answeredLetter(other, true);
         assertThat(SealedPdf.text(unrestricted)).doesNotContain("Processing restricted");
         assertThat(dataJson(unrestricted).at("/data/contact/restricted").asBoolean(true)).isFalse();
+    }
+
+    /** Art. 21(1): the uses an upheld objection stopped are part of what is held about the person, and said so. */
+    @Test
+    void theUsesAnUpheldObjectionStoppedAreInTheCopy() throws Exception {
+        String email = uniqueAddress("vastusti");
+        long contact = register.subscriber("Ville Vastustaja", email, "en");
+        long objection = requests.recordAnswered(new NewRequest(RequestType.OBJECTION, email, "Ville Vastustaja",
+                Language.EN, "No exports", RequestChannel.WEB_FORM, Instant.now().minusSeconds(86_400 * 5)),
+                LocalDate.now().plusDays(20), Instant.now().minusSeconds(86_400)).id();
+        // as the objection process does once the objection is upheld (Objections.stopUpheldUses)
+        transactions.executeWithoutResult(status -> contactRegister.stopUse(contact,
+                java.util.Set.of(ObjectedUse.REGISTER_EXPORT), objection));
+
+        byte[] letter = answeredLetter(email, true);
+        assertThat(SealedPdf.text(letter).replaceAll("\\s+", " ")).contains("Stopped by your objection")
+                .contains("Exports of the register: your data is not exported");
+        assertThat(dataJson(letter).at("/data/contact/stoppedUses/0").asText()).isEqualTo("REGISTER_EXPORT");
+    }
+
+    /** Art. 7(1), 15(3): each consent shows the text version it was given to, the text itself, source and language. */
+    @Test
+    void eachConsentShowsTheTextVersionItWasGivenToWithTheTextItself() throws Exception {
+        String email = uniqueAddress("suostumus");
+        long contact = register.contactPerson("Sointu Suostunut", email, "en",
+                register.organisation("Suostumus Oy " + UUID.randomUUID(), "COMPANY"), "Planner");
+        // as the newsletter's confirmed sign-up records it (NewsletterSubscriptions.confirm)
+        contactRegister.giveNewsletterConsent(contact, ConsentChannel.SIGN_UP_FORM,
+                new ConsentProof("2026-11-26", "sv", "SIGN_UP_PAGE"));
+
+        byte[] letter = answeredLetter(email, true);
+        String text = SealedPdf.text(letter).replaceAll("\\s+", " ");
+        assertThat(text).contains("Text version").contains("2026-11-26")
+                .contains("you consented to version 2026-11-26 of the consent text (Swedish), source: our newsletter "
+                        + "sign-up page")
+                .contains("The text you consented to: “Jag vill få KivaQ OyAb:s nyhetsbrev per e-post");
+        JsonNode consent = dataJson(letter).at("/data/consentHistory/0");
+        assertThat(consent.get("purpose").asText()).isEqualTo("NEWSLETTER");
+        assertThat(consent.get("action").asText()).isEqualTo("GIVEN");
+        assertThat(consent.get("channel").asText()).isEqualTo("WEB_FORM");
+        assertThat(consent.get("textVersion").asText()).isEqualTo("2026-11-26");
+        assertThat(consent.get("textLanguage").asText()).isEqualTo("sv");
+        assertThat(consent.get("source").asText()).isEqualTo("SIGN_UP_PAGE");
+        assertThat(consent.get("text").asText()).startsWith("Jag vill få KivaQ OyAb:s nyhetsbrev per e-post");
+        assertThat(consent.get("at").asText()).isNotBlank();
     }
 
     @Test

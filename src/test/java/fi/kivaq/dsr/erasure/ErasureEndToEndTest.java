@@ -107,6 +107,9 @@ class ErasureEndToEndTest extends IntegrationTest {
                 .contains("pseudonymisoitu henkilötieto")
                 .contains("Kun jokainen edellä mainittu vastaanottaja on vahvistanut poiston")
                 .doesNotContain("Kaikki sinua koskevat tiedot on poistettu");
+        // the register held the person: the address is on the newsletter block list, and letter and mail say so
+        assertThat(letterText).contains(BLOCK_LIST_FI);
+        assertThat(Mails.text(answer)).contains(BLOCK_LIST_MAIL_FI);
 
         // afterwards the request's own records are reduced, and the process ends
         Awaitility.await().atMost(PATIENCE).until(() -> historyService.createHistoricProcessInstanceQuery()
@@ -324,6 +327,40 @@ class ErasureEndToEndTest extends IntegrationTest {
         assertThat(jdbc.sql("select erasure_scope from dsr_request where reference = :r").param("r", reference)
                 .query(String.class).single()).isEqualTo("PARTIAL");
     }
+
+    /**
+     * An address the register never held gets no suppression entry ({@code ErasureSuppressionTest}): its letter and
+     * mail say so and mention no block list, in the words the letter and the mail of an erasure that found the person
+     * use (asserted in the first test).
+     */
+    @Test
+    void anErasureThatFindsNothingHeldMentionsNoBlockList() throws Exception {
+        String email = uniqueAddress("ei.rekisterissa");
+        String reference = json.readTree(http().postJson("/api/requests", """
+                {"type":"DELETION","email":"%s","language":"fi"}""".formatted(email)).body()).get("reference").asText();
+        http().post(Mails.verificationPath(awaitMailWithSubject(email, "Vahvista")), "text/plain", new byte[0]);
+        completeAssessment(reference, false);
+
+        MimeMessage answer = awaitMailWithSubject(email, "Vastaus poistopyyntöösi");
+        Mails.Attachment letter = Mails.attachments(answer).get(0);
+        assertThat(SealedPdf.sealIntact(letter.content())).isTrue();
+        String letterText = SealedPdf.text(letter.content()).replaceAll("\\s+", " ");
+        assertThat(jdbc.sql("select erasure_scope from dsr_request where reference = :r").param("r", reference)
+                .query(String.class).single()).isEqualTo("NOTHING_HELD");
+        assertThat(letterText).contains(reference).contains("Asiakasrekisterissämme ei ollut tietoja")
+                .contains("pseudonymisoitu henkilötieto").contains("Tietosuojavaltuutetun toimisto")
+                .doesNotContain(BLOCK_LIST_FI).doesNotContain("estolista").doesNotContain("uutiskirje");
+        String mail = Mails.text(answer);
+        assertThat(mail).contains(reference).contains("Asiakasrekisterissämme ei ollut tietoja")
+                .doesNotContain(BLOCK_LIST_MAIL_FI).doesNotContain("uutiskirje").doesNotContain("estolista");
+        assertThat(jdbc.sql("select letter_type from response_letter l join dsr_request r on r.id = l.request_id"
+                + " where r.reference = :r").param("r", reference).query(String.class).list())
+                .contains("ERASURE_NOTHING_HELD");
+    }
+
+    /** The letter's block-list sentence, and the mail's, of an erasure that found the person (Finnish). */
+    private static final String BLOCK_LIST_FI = "Se on uutiskirjeen estolistallamme";
+    private static final String BLOCK_LIST_MAIL_FI = "jotta osoitettasi ei enää lisätä uutiskirjeen vastaanottajaksi";
 
     private void completeAssessment(String reference, boolean keepInvoicingRecords) throws Exception {
         Http staff = http();

@@ -97,6 +97,8 @@ final class SampleLetters {
             case ERASURE_DONE -> content(type, language, reference, null, null, null,
                     List.of("Työpajat Virtanen Oy", "Fasilitointi Nieminen"),
                     List.of("Yhteystiedot asiakkuudenhallinnasta", "Uutiskirjeen tilaus ja suostumushistoria"), null);
+            case ERASURE_NOTHING_HELD -> content(type, language, reference, null, null, null, List.of(),
+                    List.of("Asiakasrekisterissämme ei ollut tietoja tästä sähköpostiosoitteesta."), null);
             case ERASURE_PARTIAL -> content(type, language, reference, null, null, LocalDate.of(2032, 12, 31),
                     List.of("Työpajat Virtanen Oy"), List.of("Yhteystiedot asiakasrekisteristä"),
                     null);

@@ -30,7 +30,9 @@ class MailComposerTest {
             "erasure-answer, fi, poistopyyntöösi", "erasure-answer, sv, radering", "erasure-answer, en, erasure request",
             "subcontractor-erasure, fi, poistaminen", "subcontractor-erasure, sv, Radering", "subcontractor-erasure, en, Erasure",
             "subcontractor-rectification, fi, oikaiseminen", "subcontractor-rectification, sv, Rättelse",
-            "subcontractor-rectification, en, Rectification"})
+            "subcontractor-rectification, en, Rectification",
+            "subcontractor-restriction-lifted, fi, rajoitus päättyy", "subcontractor-restriction-lifted, sv, upphör",
+            "subcontractor-restriction-lifted, en, lifted"})
     void everyTemplateRendersInEveryLanguage(String template, String language, String subjectWord) {
         MailComposer.ComposedMail mail = composer.compose(template, language, model());
 
@@ -65,6 +67,32 @@ class MailComposerTest {
         assertThat(composer.compose("access-receipt", language, verified).text()).contains(verifiedWords);
         assertThat(composer.compose("access-receipt", language, notNeeded).text()).doesNotContain(verifiedWords)
                 .contains("DSR-2026-00042");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"fi, säilytysaikojemme tarkistuksessa, rekisteröity on pyytänyt",
+            "sv, granskning av våra lagringstider, den registrerade har bett",
+            "en, reviewed how long we keep data, a data subject has asked"})
+    void anErasureAtARetentionReviewTellsTheRecipientThatNobodyAskedForIt(String language, String reviewWords,
+                                                                         String requestWords) {
+        Map<String, Object> review = new java.util.HashMap<>(model());
+        review.put("retentionReview", true);
+
+        assertThat(composer.compose("subcontractor-erasure", language, review).text()).contains(reviewWords)
+                .doesNotContain(requestWords).contains("Aino Virtanen");
+        assertThat(composer.compose("subcontractor-erasure", language, model()).text()).contains(requestWords)
+                .doesNotContain(reviewWords);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"fi, uutiskirje", "sv, nyhetsbrev", "en, newsletter"})
+    void theAnswerToAnErasureThatFoundNothingHeldMentionsNoNewsletterBlockList(String language, String newsletter) {
+        Map<String, Object> nothingHeld = new java.util.HashMap<>(model());
+        nothingHeld.put("nothingHeld", true);
+
+        assertThat(composer.compose("erasure-answer", language, nothingHeld).text()).doesNotContain(newsletter)
+                .contains("DSR-2026-00042");
+        assertThat(composer.compose("erasure-answer", language, model()).text()).contains(newsletter);
     }
 
     @Test

@@ -21,7 +21,8 @@ public final class RequesterMails {
 
     // a newsletter sign-up's confirmation link answers no data-subject request: no remedies to name
     private static final Set<String> NOT_TO_REQUESTERS = Set.of("newsletter", "newsletter-confirmation",
-            "subcontractor-erasure", "subcontractor-rectification", "subcontractor-restriction");
+            "subcontractor-erasure", "subcontractor-rectification", "subcontractor-restriction",
+            "subcontractor-restriction-lifted");
 
     private static final MailComposer COMPOSER = new MailComposer(MailComposerTest.controller(),
             MailComposerTest.messages());

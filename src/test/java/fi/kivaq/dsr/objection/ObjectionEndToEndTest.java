@@ -3,6 +3,7 @@ package fi.kivaq.dsr.objection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.mail.internet.MimeMessage;
@@ -72,28 +73,67 @@ class ObjectionEndToEndTest extends IntegrationTest {
 
     @Test
     void anObjectionOnLegitimateInterestsIsWeighedByStaffAndUpheldWithReasons() throws Exception {
+        String unique = Long.toString(System.nanoTime(), 36);
+        String name = "Etu Punnittava " + unique;
         String email = uniqueAddress("oikeutettu.etu");
-        long contact = register.subscriber("Etu Punnittava", email, "fi");
-        String reference = file(email, "fi", "En halua, että tietojani käytetään asiakastyytyväisyyskyselyihin.");
+        long contact = register.subscriber(name, email, "fi");
+        String reference = file(email, "fi", "En halua, että tietojani käytetään asiakassuhteen hoitoon.");
         // not an objection to marketing: the newsletter consent is the person's to keep
         assertThat(register.isSubscribed(contact)).isTrue();
+        Http staff = staffLogin();
+        assertThat(staff.get("/staff/contacts?q=" + unique).body()).contains(name);
+        assertThat(staff.get("/staff/contacts/export?q=" + unique).body()).contains(name);
+        assertThat(staff.get("/staff/contacts/" + contact).statusCode()).isEqualTo(200);
         http().post(Mails.verificationPath(awaitMailWithSubject(email, "Vahvista")), "text/plain", new byte[0]);
 
-        decide(reference, "UPHOLD", "Kyselyt eivät ole tarpeen asiakassuhteen hoitamiseksi.");
+        decide(reference, "UPHOLD", "Asiakassuhteen hoito ei edellytä tietojesi käyttöä.",
+                "CUSTOMER_RELATIONSHIP", "REGISTER_EXPORT");
 
         MimeMessage answer = awaitMailWithSubject(email, "Vastaus vastustamisilmoitukseesi");
         String letterText = SealedPdf.text(Mails.attachments(answer).get(0).content()).replaceAll("\\s+", " ");
         assertThat(letterText).contains("Olemme lopettaneet vastustamasi käsittelyn")
-                .contains("Vastustit: En halua, että tietojani käytetään asiakastyytyväisyyskyselyihin.")
-                .contains("Kyselyt eivät ole tarpeen asiakassuhteen hoitamiseksi.")
+                .contains("Vastustit: En halua, että tietojani käytetään asiakassuhteen hoitoon.")
+                .contains("Lopetimme: henkilökuntamme ei enää käytä yhteystietojasi asiakassuhteen hoitoon")
+                .contains("Lopetimme: yhteystietojasi ei enää viedä rekisteristämme muihin järjestelmiin")
+                .contains("Asiakassuhteen hoito ei edellytä tietojesi käyttöä.")
                 .contains("käräjäoikeu").contains("Tietosuojavaltuutetun toimisto");
+        // the processing named stopped by itself: the register search, the contact page and the export skip her
+        assertThat(staff.get("/staff/contacts?q=" + unique).body()).doesNotContain(name);
+        assertThat(staff.get("/staff/contacts/export?q=" + unique).body()).doesNotContain(name);
+        assertThat(staff.get("/staff/contacts/export").body()).doesNotContain(email);
+        HttpResponse<String> page = staff.get("/staff/contacts/" + contact);
+        assertThat(page.statusCode()).isEqualTo(403);
+        assertThat(page.body()).contains(reference).doesNotContain(name);
         assertThat(register.isSubscribed(contact)).isTrue();
+    }
+
+    /** Each use stops only where it is named: an objection to the exports leaves the search and the page as they were. */
+    @Test
+    void anUpheldObjectionStopsOnlyTheProcessingItNames() throws Exception {
+        String unique = Long.toString(System.nanoTime(), 36);
+        String name = "Export Objector " + unique;
+        String email = uniqueAddress("export.objector");
+        long contact = register.subscriber(name, email, "en");
+        String reference = file(email, "en", "Do not copy my details into spreadsheets.");
+        http().post(Mails.verificationPath(awaitMailWithSubject(email, "confirm")), "text/plain", new byte[0]);
+
+        decide(reference, "UPHOLD", "Exports are not needed to serve you.", "REGISTER_EXPORT");
+
+        MimeMessage answer = awaitMailWithSubject(email, "Answer to your objection");
+        String letterText = SealedPdf.text(Mails.attachments(answer).get(0).content()).replaceAll("\\s+", " ");
+        assertThat(letterText).contains("We stopped: your contact details are no longer exported from our register")
+                .doesNotContain("customer relationship management");
+        Http staff = staffLogin();
+        assertThat(staff.get("/staff/contacts/export?q=" + unique).body()).doesNotContain(name);
+        assertThat(staff.get("/staff/contacts?q=" + unique).body()).contains(name);
+        assertThat(staff.get("/staff/contacts/" + contact).statusCode()).isEqualTo(200);
     }
 
     @Test
     void anObjectionOnLegitimateInterestsMayMeetCompellingGroundsAndTheLetterSaysWhy() throws Exception {
+        String unique = Long.toString(System.nanoTime(), 36);
         String email = uniqueAddress("compelling");
-        register.subscriber("Compelling Grounds", email, "en");
+        long contact = register.subscriber("Compelling Grounds " + unique, email, "en");
         String reference = file(email, "en", "Stop keeping my invoices.");
         http().post(Mails.verificationPath(awaitMailWithSubject(email, "confirm")), "text/plain", new byte[0]);
 
@@ -104,7 +144,14 @@ class ObjectionEndToEndTest extends IntegrationTest {
         assertThat(letterText).contains("We continue the processing you objected to")
                 .contains("compelling legitimate grounds").contains("You objected: Stop keeping my invoices.")
                 .contains("The Accounting Act requires us to keep invoices").contains("district court")
-                .contains("Office of the Data Protection Ombudsman");
+                .contains("Office of the Data Protection Ombudsman").doesNotContain("We stopped");
+        // not upheld: nothing stops
+        Http staff = staffLogin();
+        assertThat(staff.get("/staff/contacts?q=" + unique).body()).contains("Compelling Grounds " + unique);
+        assertThat(staff.get("/staff/contacts/export?q=" + unique).body()).contains("Compelling Grounds " + unique);
+        assertThat(staff.get("/staff/contacts/" + contact).statusCode()).isEqualTo(200);
+        assertThat(jdbc.sql("select count(*) from contact_objection where contact_id = :c").param("c", contact)
+                .query(Long.class).single()).isZero();
     }
 
     @Test
@@ -137,9 +184,14 @@ class ObjectionEndToEndTest extends IntegrationTest {
         return json.readTree(filed.body()).get("reference").asText();
     }
 
-    private void decide(String reference, String outcome, String reasons) throws Exception {
+    private Http staffLogin() {
         Http staff = http();
         StaffUsers.login(staff, "objectionstaff", "s3cret-objection");
+        return staff;
+    }
+
+    private void decide(String reference, String outcome, String reasons, String... uses) throws Exception {
+        Http staff = staffLogin();
         String page = Awaitility.await().atMost(PATIENCE).until(() -> staff.get("/staff/requests/" + reference
                 + "/objection").body(), body -> body.contains("name=\"outcome\""));
         // completing the task without a recorded decision is refused
@@ -152,8 +204,34 @@ class ObjectionEndToEndTest extends IntegrationTest {
         HttpResponse<String> noReasons = staff.postForm("/staff/requests/" + reference + "/objection",
                 Map.of("outcome", outcome, "reasons", "", "_csrf", StaffUsers.csrf(page)));
         assertThat(noReasons.statusCode()).isEqualTo(400);
-        HttpResponse<String> decided = staff.postForm("/staff/requests/" + reference + "/objection",
-                Map.of("outcome", outcome, "reasons", reasons, "_csrf", StaffUsers.csrf(page)));
+        if ("UPHOLD".equals(outcome)) {
+            // upheld without naming what stops: refused on the page, and by the task listener (a 400 with a sentence)
+            HttpResponse<String> nothingStopped = staff.postForm("/staff/requests/" + reference + "/objection",
+                    Map.of("outcome", outcome, "reasons", reasons, "_csrf", StaffUsers.csrf(page)));
+            assertThat(nothingStopped.statusCode()).isEqualTo(400);
+            assertThat(nothingStopped.body()).contains("problem-uses");
+            HttpResponse<String> unknownUse = staff.postForm("/staff/requests/" + reference + "/objection",
+                    List.of(Map.entry("outcome", outcome), Map.entry("reasons", reasons), Map.entry("stop", "EVERYTHING"),
+                            Map.entry("_csrf", StaffUsers.csrf(page))));
+            assertThat(unknownUse.statusCode()).isEqualTo(400);
+            long requestId = jdbc.sql("select id from dsr_request where reference = :r").param("r", reference)
+                    .query(Long.class).single();
+            jdbc.sql("""
+                            insert into objection_decision (request_id, compelling_grounds, stopped_uses, reasons,
+                                decided_by, decided_at) values (:id, false, '', 'x', 'test', current_timestamp)""")
+                    .param("id", requestId).update();
+            HttpResponse<String> listener = staff.postJson("/engine-rest/task/" + task.get("id").asText()
+                    + "/complete", "{\"variables\":{}}", auth);
+            assertThat(listener.statusCode()).as(listener.body()).isEqualTo(400);
+            assertThat(listener.body()).contains("An upheld objection must name what it stops");
+            jdbc.sql("delete from objection_decision where request_id = :id").param("id", requestId).update();
+        }
+        List<Map.Entry<String, String>> form = new java.util.ArrayList<>(List.of(Map.entry("outcome", outcome),
+                Map.entry("reasons", reasons), Map.entry("_csrf", StaffUsers.csrf(page))));
+        for (String use : uses) {
+            form.add(Map.entry("stop", use));
+        }
+        HttpResponse<String> decided = staff.postForm("/staff/requests/" + reference + "/objection", form);
         assertThat(decided.statusCode()).as(decided.body()).isEqualTo(302);
     }
 }

@@ -66,6 +66,8 @@ class RestrictionEndToEndTest extends IntegrationTest {
         long otherSubscriber = register.subscriber("Muu Tilaaja", uniqueAddress("muu.tilaaja"), "fi");
         String workshop = uniqueAddress("workshop");
         register.disclose(contact, register.subcontractor("Työpaja Rajoitus Oy", workshop, "fi"), "Työpajan osallistujalista");
+        String itService = uniqueAddress("itservice");
+        register.disclose(contact, register.subcontractor("IT Begränsning Ab", itService, "sv"), "CRM-tuki");
         assertThat(audience()).contains(contact, otherSubscriber);
 
         String reference = json.readTree(http().postJson("/api/requests", """
@@ -93,9 +95,10 @@ class RestrictionEndToEndTest extends IntegrationTest {
                 "_csrf", StaffUsers.csrf(page)));
         assertThat(decided.statusCode()).as(decided.body()).isEqualTo(302);
 
-        // the recipient is told to restrict too, with the person as it knows them
+        // each recipient is told to restrict too, with the person as it knows them
         MimeMessage toWorkshop = awaitMailWithSubject(workshop, "Rajoita henkilötietojen käsittelyä");
         assertThat(Mails.text(toWorkshop)).contains(name).contains(email).contains("Työpajan osallistujalista");
+        MimeMessage toIt = awaitMailWithSubject(itService, "Begränsa behandlingen");
 
         // the signed letter: restricted, on which ground, why, and who was told
         MimeMessage answer = awaitMailWithSubject(email, "Käsittelyn rajoittaminen");
@@ -119,8 +122,10 @@ class RestrictionEndToEndTest extends IntegrationTest {
         assertThat(jdbc.sql("select status from dsr_request where reference = :r").param("r", reference)
                 .query(String.class).single()).isEqualTo("COMPLETED");
 
-        // the recipient confirms; the restriction stays until staff lift it
+        // the recipients confirm; the restriction stays until staff lift it
         assertThat(http().post(Mails.acknowledgementPath(toWorkshop), "text/plain", new byte[0]).statusCode()).isEqualTo(200);
+        assertThat(http().post(Mails.acknowledgementPath(toIt), "text/plain", new byte[0]).statusCode()).isEqualTo(200);
+        assertThat(TestMailServer.receivedBy(workshop)).as("nobody is told of a lift before it").hasSize(1);
 
         String restrictedPage = Awaitility.await().atMost(PATIENCE).until(() -> staff.get("/staff/requests/" + reference
                 + "/restriction").body(), body -> body.contains("Lähetä kirje ja poista sitten rajoitus"));
@@ -152,6 +157,22 @@ class RestrictionEndToEndTest extends IntegrationTest {
 
         assertThat(audience()).contains(contact);
         assertThat(staff.get("/staff/contacts/" + contact).body()).contains(email);
+
+        // Art. 19: every recipient told of the restriction is told it is lifted, in its language, and confirms
+        MimeMessage liftedToWorkshop = awaitMailWithSubject(workshop, "käsittelyn rajoitus päättyy");
+        MimeMessage liftedToIt = awaitMailWithSubject(itService, "Begränsningen av behandlingen");
+        assertThat(Mails.subject(liftedToWorkshop)).contains(reference);
+        assertThat(Mails.text(liftedToWorkshop)).contains(name).contains(email).contains("Työpajan osallistujalista")
+                .contains("on nyt poistanut rajoituksen");
+        assertThat(Mails.text(liftedToIt)).contains(name).contains(email).contains("har nu hävt begränsningen");
+        assertThat(jdbc.sql("""
+                        select count(*) from subcontractor_notification n join dsr_request r on r.id = n.request_id
+                        where r.reference = :r and n.occasion = 'RESTRICTION_LIFTED' and n.sent_at is not null""")
+                .param("r", reference).query(Long.class).single()).isEqualTo(2);
+        assertThat(http().post(Mails.acknowledgementPath(liftedToWorkshop), "text/plain", new byte[0]).statusCode())
+                .isEqualTo(200);
+        assertThat(http().post(Mails.acknowledgementPath(liftedToIt), "text/plain", new byte[0]).body())
+                .contains("Tack för bekräftelsen");
         Awaitility.await().atMost(PATIENCE).until(() -> historyService.createHistoricProcessInstanceQuery()
                 .processInstanceBusinessKey(reference).processDefinitionKey(RestrictionProcess.KEY).finished().count() == 1);
     }

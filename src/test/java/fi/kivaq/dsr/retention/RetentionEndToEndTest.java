@@ -10,6 +10,11 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import jakarta.mail.internet.MimeMessage;
+
+import org.awaitility.Awaitility;
+import org.camunda.bpm.engine.HistoryService;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,7 +33,10 @@ import fi.kivaq.dsr.shared.RequestType;
 import fi.kivaq.dsr.support.DatabaseScan;
 import fi.kivaq.dsr.support.Http;
 import fi.kivaq.dsr.support.IntegrationTest;
+import fi.kivaq.dsr.support.Mails;
 import fi.kivaq.dsr.support.StaffUsers;
+import fi.kivaq.dsr.support.TestMailServer;
+import fi.kivaq.dsr.support.TestRegister;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,6 +59,10 @@ class RetentionEndToEndTest extends IntegrationTest {
     StaffUsers users;
     @Autowired
     DataSource dataSource;
+    @Autowired
+    TestRegister register;
+    @Autowired
+    HistoryService historyService;
 
     private final LocalDate today = LocalDate.now(DeadlineCalculator.HELSINKI);
 
@@ -167,6 +179,79 @@ class RetentionEndToEndTest extends IntegrationTest {
         assertThat(jdbc.sql("select count(*) from outbox_mail where request_id in (select id from dsr_request"
                 + " where reference = :r)").param("r", reference).query(Long.class).single())
                 .as("no letter to the person").isZero();
+        assertThat(status(contact)).isNull();
+    }
+
+    /**
+     * GDPR Art. 19 at a retention review: a contact disclosed to two subcontractors is erased; both are told as an
+     * erasure request's recipients are (the same mail, saying why, with a working confirmation link), the person gets
+     * nothing, and once both have confirmed and the mails have gone the database holds neither address nor name.
+     */
+    @Test
+    void eraseAtReviewTellsEveryRecipientAndStillLeavesNothingOnceTheyConfirmed() throws Exception {
+        String email = uniqueAddress("luovutettu");
+        String name = "Luovutettu Ihminen-" + email.substring(11, 19);
+        long contact = inactiveContact(name, email, today.minusYears(4).atStartOfDay(DeadlineCalculator.HELSINKI)
+                .toInstant());
+        String workshop = uniqueAddress("workshop");
+        String itService = uniqueAddress("itservice");
+        register.disclose(contact, register.subcontractor("Työpaja Tarkistus Oy", workshop, "fi"),
+                "Työpajan osallistujalista");
+        register.disclose(contact, register.subcontractor("IT Granskning Ab", itService, "sv"), "CRM-tuki");
+
+        retention.run(today);
+        assertThat(status(contact)).isEqualTo("DUE");
+        Http staff = http();
+        StaffUsers.login(staff, "retentionstaff", "s3cret-retention");
+        String page = staff.get("/staff/retention").body();
+        HttpResponse<String> erased = staff.postForm("/staff/retention/" + contact + "/erase",
+                Map.of("confirm", "yes", "_csrf", StaffUsers.csrf(page)));
+        assertThat(erased.statusCode()).as(erased.body()).isEqualTo(302);
+        assertThat(jdbc.sql("select count(*) from contact where id = :c").param("c", contact).query(Long.class).single())
+                .as("erased at once, before anyone is told").isZero();
+        String reference = jdbc.sql("""
+                        select detail from audit_log where contact_id = :c and action = 'ERASE_AT_RETENTION_REVIEW'""")
+                .param("c", contact).query(String.class).single();
+        assertThat(jdbc.sql("select detail from audit_log where contact_id = :c and action = 'TELL_RECIPIENTS_AT_REVIEW'")
+                .param("c", contact).query(String.class).single()).isEqualTo(reference + ": 2 recipients");
+
+        // each recipient in its own language, with the person as it knows them and why no request is behind it
+        MimeMessage toWorkshop = awaitMailWithSubject(workshop, "Henkilötietojen poistaminen");
+        MimeMessage toIt = awaitMailWithSubject(itService, "Radering av personuppgifter");
+        assertThat(Mails.subject(toWorkshop)).contains(reference);
+        assertThat(Mails.text(toWorkshop)).contains(name).contains(email).contains("Työpajan osallistujalista")
+                .contains("säilytysaikojemme tarkistuksessa").doesNotContain("rekisteröity on pyytänyt");
+        assertThat(Mails.text(toIt)).contains(name).contains(email).contains("CRM-tuki")
+                .contains("granskning av våra lagringstider").doesNotContain("den registrerade har bett");
+        // no personal data in the process: only ids
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceIdIn(
+                        historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(reference)
+                                .list().stream().map(p -> p.getId()).toArray(String[]::new)).list())
+                .extracting(v -> v.getName()).isNotEmpty().allMatch(n -> n.equals("requestId") || n.equals("notificationId")
+                        || n.equals("nrOfInstances") || n.equals("nrOfActiveInstances") || n.equals("nrOfCompletedInstances")
+                        || n.equals("loopCounter"));
+
+        // the data stays while a recipient has not confirmed: its reminder must still name the person
+        assertThat(jdbc.sql("select count(*) from dsr_request where reference = :r and requester_email = :e")
+                .param("r", reference).param("e", email).query(Long.class).single()).isEqualTo(1);
+        assertThat(http().post(Mails.acknowledgementPath(toWorkshop), "text/plain", new byte[0]).statusCode())
+                .isEqualTo(200);
+        assertThat(http().post(Mails.acknowledgementPath(toIt), "text/plain", new byte[0]).body())
+                .contains("Tack för bekräftelsen");
+
+        Awaitility.await().atMost(PATIENCE).until(() -> historyService.createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(reference).processDefinitionKey("erasure").finished().count() == 1);
+        for (String needle : new String[] {email, name}) {
+            assertThat(DatabaseScan.occurrences(dataSource, needle, table -> !table.equals("flyway_schema_history")))
+                    .as(needle).isEmpty();
+        }
+        assertThat(jdbc.sql("""
+                        select count(*) from subcontractor_notification n join dsr_request r on r.id = n.request_id
+                        where r.reference = :r and n.acknowledged_how = 'LINK' and n.occasion = 'RETENTION_REVIEW'""")
+                .param("r", reference).query(Long.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("select type || ' ' || status || ' ' || erasure_scope from dsr_request where reference = :r")
+                .param("r", reference).query(String.class).single()).isEqualTo("DELETION COMPLETED FULL");
+        assertThat(TestMailServer.receivedBy(email)).as("no letter to the person").isEmpty();
         assertThat(status(contact)).isNull();
     }
 

@@ -40,7 +40,8 @@ class StaffCodeWordsTest {
             "channel", RequestChannel.values(),
             "verification", VerificationState.values(),
             "letter", LetterType.values(),
-            "consentChannel", ConsentChannel.values());
+            "consentChannel", ConsentChannel.values(),
+            "objectedUse", fi.kivaq.dsr.register.ObjectedUse.values());
 
     @Test
     void everyCodeTheStaffPagesShowHasItsWordsInEveryLanguage() throws IOException {
