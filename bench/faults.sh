@@ -59,14 +59,20 @@ start_node() { # index
   mkdir -p "$WORK/node$1"
   # shellcheck disable=SC2086
   (cd "$WORK/node$1" && DSR_DB_URL="jdbc:postgresql://127.0.0.1:$PGPORT_F/dsr_faults" DSR_DB_USER=postgres \
-    DSR_DB_PASSWORD= DSR_SMTP_HOST=127.0.0.1 DSR_SMTP_PORT=$SMTP_PORT DSR_ADMIN_PASSWORD=faults-admin \
+    DSR_DB_PASSWORD= DSR_SMTP_HOST=127.0.0.1 DSR_SMTP_PORT=$SMTP_PORT DSR_ADMIN_USER=faults-admin \
+    DSR_ADMIN_PASSWORD=faults-admin-password DSR_SUPPRESSION_SECRET=faults-suite-suppression-secret-0123456789 \
+    DSR_SIGNING_ALLOW_DEVELOPMENT_SEAL=true \
     exec java $JAVA_OPTS -jar "$JAR" --spring.profiles.active=postgres --server.port="$port" \
     --spring.datasource.hikari.connection-timeout=2000 --logging.level.root=WARN \
     >>"$WORK/node$1.log" 2>&1) &
   NODE_PIDS[$1]=$!
 }
-wait_node() { wait_http "http://127.0.0.1:${NODE_PORTS[$1]}/actuator/health/liveness" 240 >/dev/null \
-  || { echo "node $1 did not start; its log:" >&2; tail -50 "$WORK/node$1.log" >&2; exit 2; }; }
+wait_node() { # prints the start-up time (a loaded machine can take minutes: the figures say how loaded it was)
+  local took
+  took=$(wait_http "http://127.0.0.1:${NODE_PORTS[$1]}/actuator/health/liveness" 600) \
+    || { echo "node $1 did not start; its log:" >&2; tail -50 "$WORK/node$1.log" >&2; exit 2; }
+  echo "   node $((${1} + 1)) up in $(printf '%.0f' "$took") s (load average $(uptime | sed 's/.*load average: //'))"
+}
 
 echo "== fault suite ($FORM form): PostgreSQL $(basename "$(dirname "$PGBIN")") on port $PGPORT_F, work folder $WORK"
 JAR=$(app_jar)
@@ -86,12 +92,13 @@ status() { curl -s "http://127.0.0.1:$CONTROL_PORT/status"; }
 # burst NAME: starts N requests at RATE/s under the prefix NAME (the driver files, confirms and counts)
 burst() {
   java -cp "$WORK/driver" Driver seed "$1" "$N" 0 "$WORK/$1.tokens" | sql >/dev/null
-  curl -s "http://127.0.0.1:$CONTROL_PORT/load?prefix=$1&n=$N&rate=$RATE" >/dev/null
+  curl -sf "http://127.0.0.1:$CONTROL_PORT/load?prefix=$1&n=$N&rate=$RATE" >/dev/null \
+    || { echo "the driver did not take the load (still running? its log: $(tail -5 "$WORK/driver.log"))" >&2; exit 2; }
 }
-wait_filed() { # FRACTION: waits until that share of the burst has been sent
+wait_filed() { # FRACTION: waits until that share of the burst has been sent (answered or not)
   local want; want=$(echo "$N * $1 / 1" | bc)
   for _ in $(seq 1 600); do
-    [ "$(value filed "$(status)")" -ge "$want" ] && return 0
+    [ "$(value settled "$(status)")" -ge "$want" ] && return 0
     sleep 0.2
   done
 }

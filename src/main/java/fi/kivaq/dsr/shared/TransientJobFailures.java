@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
  * other failure goes to the engine's own retry handling (the {@code failedJobRetryTimeCycle} of the BPMN).
  * <p>
  * When the database is still away when the job fails, this handling cannot be written either; the job then stays
- * locked until its lock expires ({@code camunda.bpm.job-execution.lock-time-in-millis}, 60 s) and is run again.
+ * locked to this node until {@link RenewingJobExecutor} gives the stale lock back after the database's return, or
+ * until the lock expires ({@code camunda.bpm.job-execution.lock-time-in-millis}, 20 s), and is run again.
  */
 @Component
 class TransientJobFailures extends AbstractProcessEnginePlugin {

@@ -25,6 +25,7 @@ import fi.kivaq.dsr.support.Http;
 import fi.kivaq.dsr.support.IntegrationTest;
 import fi.kivaq.dsr.support.Mails;
 import fi.kivaq.dsr.support.TcpProxy;
+import fi.kivaq.dsr.support.TestMailServer;
 import fi.kivaq.dsr.support.TestRegister;
 
 /**
@@ -213,6 +214,48 @@ class DatabaseOutageTest extends IntegrationTest {
                 .activityIdIn("Task_SendConfirmation").successLog().singleResult().getJobRetries();
         assertThat(succeeded).as("retries when it succeeded, against when it was created").isEqualTo(created);
     }
+
+    /**
+     * The whole database goes away while a job runs (the sealed letter of an unsubscribe confirmation, as it writes the
+     * letter), for long enough that the job's failure cannot be written either: the job stays locked to this node,
+     * which no longer runs it. Once the database is back, the node gives that stale lock back (or its short lock
+     * expires), and the job runs again within seconds, not after a minute-long lock.
+     */
+    @Test
+    void aJobWhoseNodeLostTheDatabaseMidwayRunsAgainWithinSecondsOfItsReturn() throws InterruptedException {
+        String email = uniqueAddress("job-lost");
+        register.subscriber("Jaana Jobi", email, "fi");
+        Http http = http();
+        assertThat(http.postJson("/api/requests",
+                "{\"type\":\"UNSUBSCRIBE\",\"email\":\"" + email + "\",\"language\":\"fi\"}").statusCode())
+                .isEqualTo(202);
+        String link = Mails.verificationPath(awaitMailWithSubject(email, "Vahvista"));
+        Awaitility.await().atMost(PATIENCE).until(() -> managementService.createJobQuery().executable().count() == 0);
+
+        int cutsBefore = PROXY.markerCuts();
+        PROXY.cutWhenSent("insert into response_letter");
+        long back;
+        try {
+            assertThat(http.post(link, "application/x-www-form-urlencoded", new byte[0]).statusCode()).isEqualTo(200);
+            Awaitility.await().atMost(PATIENCE).until(() -> PROXY.markerCuts() > cutsBefore);
+            // longer than the pool's 2 s wait for a connection: the job's failure is not written
+            Thread.sleep(10_000);
+        } finally {
+            PROXY.restore();
+            back = System.nanoTime();
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(RECOVERY_SECONDS)).pollInterval(Duration.ofMillis(200))
+                .until(() -> TestMailServer.receivedBy(email).stream()
+                        .anyMatch(m -> Mails.subject(m).contains("Uutiskirjeen tilaus on lopetettu")));
+        System.out.printf("the letter job ran again and its mail arrived %.1f s after the database came back%n",
+                (System.nanoTime() - back) / 1e9);
+    }
+
+    /**
+     * Within how many seconds of the database's return a job it interrupted has run again and its mail arrived (a
+     * minute-long lock would make it a minute; the renewed lock is 20 s, the stale one is given back within 10 s).
+     */
+    private static final int RECOVERY_SECONDS = 30;
 
     /** Sends the request with the proxy set to break the connection as {@code statement} is sent; expects a 503. */
     private static HttpResponse<String> brokenMidway(String statement,
