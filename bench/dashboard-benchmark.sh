@@ -9,4 +9,4 @@ URL=${1:-jdbc:postgresql://127.0.0.1:5432/$DB}
 if [ $# -eq 0 ]; then
   psql -h 127.0.0.1 -U postgres -qc "drop database if exists $DB" -c "create database $DB"
 fi
-./mvnw -q -B -o -Pdashboard-benchmark test-compile exec:java -Ddsr.bench.db="$URL"
+./mvnw -q -B -Pdashboard-benchmark test-compile exec:java -Ddsr.bench.db="$URL"

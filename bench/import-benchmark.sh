@@ -6,4 +6,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ARGS=()
 if [ $# -gt 0 ]; then ARGS+=("-Ddsr.bench.db=$1"); fi
-./mvnw -q -B -o -Pimport-benchmark test-compile exec:java "${ARGS[@]}"
+./mvnw -q -B -Pimport-benchmark test-compile exec:java "${ARGS[@]}"
