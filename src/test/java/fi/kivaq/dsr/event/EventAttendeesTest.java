@@ -478,7 +478,8 @@ class EventAttendeesTest extends IntegrationTest {
         long request = requests.recordAnswered(new NewRequest(RequestType.RESTRICTION, email, null, Language.FI, null,
                 RequestChannel.WEB_FORM, Instant.now().minusSeconds(86_400)), LocalDate.now().plusDays(20),
                 Instant.now()).id();
-        assertThat(transaction.execute(status -> contacts.restrict(contact, request))).isTrue();
+        Boolean restricted = transaction.execute(status -> contacts.restrict(contact, request));
+        assertThat(restricted).isTrue();
     }
 
     private String activity(long contact) {
