@@ -60,6 +60,8 @@ public class AuditLog {
         CREATE_EVENT(Purpose.CUSTOMER_RELATIONSHIP), VIEW_EVENT(Purpose.CUSTOMER_RELATIONSHIP),
         ADD_ATTENDEE(Purpose.CUSTOMER_RELATIONSHIP), IMPORT_ATTENDEES_DRY_RUN(Purpose.CUSTOMER_RELATIONSHIP),
         IMPORT_ATTENDEES_REFUSED(Purpose.CUSTOMER_RELATIONSHIP), IMPORT_ATTENDEES(Purpose.CUSTOMER_RELATIONSHIP),
+        /** An event's name, date or kind corrected (the fields changed); an attendance removed (the event). */
+        EDIT_EVENT(Purpose.CUSTOMER_RELATIONSHIP), REMOVE_ATTENDEE(Purpose.CUSTOMER_RELATIONSHIP),
         /** The daily retention run: what it deleted or reduced, counted per category. */
         RETENTION_RUN(Purpose.RETENTION),
         /** A retention review kept the contact: the detail says until when (never the reason, which may name them). */

@@ -31,6 +31,10 @@ import fi.kivaq.dsr.shared.Language;
  * the event is recorded as a newsletter consent (channel {@code EVENT}, the consent text's version and language, the
  * event as the source); an event-only consent gives no newsletter. Recording the same attendee again changes nothing;
  * a newsletter consent given later at the same event upgrades an event-only attendance, never the other way.
+ * A contact whose processing is restricted (GDPR Art. 18) is not recorded at all: recording the attendance (and a
+ * consent with it) would be processing beyond storage, so nothing about them changes and staff are told why.
+ * Staff may remove an attendance recorded by mistake (audited); the newsletter consent given with it, which has its
+ * own proof, stays until it is withdrawn as any consent is.
  */
 @Service
 public class Attendances {
@@ -44,7 +48,9 @@ public class Attendances {
         /** Already recorded so. */
         UNCHANGED,
         /** The address was erased on request: never added. */
-        SKIP_SUPPRESSED
+        SKIP_SUPPRESSED,
+        /** The contact's processing is restricted (Art. 18): nothing is recorded, nothing about them changes. */
+        SKIP_RESTRICTED
     }
 
     /** An attendee as typed or imported; blank language is Finnish, blank text version the current one. */
@@ -101,7 +107,7 @@ public class Attendances {
             return new Added(null, null, problems);
         }
         Outcome outcome = record(eventId, attendee, clock.instant());
-        if (outcome == Outcome.SKIP_SUPPRESSED) {
+        if (outcome == Outcome.SKIP_SUPPRESSED || outcome == Outcome.SKIP_RESTRICTED) {
             return new Added(outcome, null, List.of());
         }
         long contactId = contacts.find(attendee.email()).orElseThrow();
@@ -187,6 +193,9 @@ public class Attendances {
         if (contact.isEmpty()) {
             return Outcome.CREATE;
         }
+        if (contacts.listed(contact.get()).map(EventContacts.Listed::restricted).orElse(false)) {
+            return Outcome.SKIP_RESTRICTED;
+        }
         Optional<AttendeeConsent> recorded = recorded(eventId, contact.get());
         if (recorded.isEmpty() || a.consent() == AttendeeConsent.EVENT_AND_NEWSLETTER
                 && recorded.get() == AttendeeConsent.EVENT_ONLY) {
@@ -199,7 +208,7 @@ public class Attendances {
     @Transactional(propagation = Propagation.MANDATORY)
     Outcome record(long eventId, Attendee a, Instant at) {
         Outcome outcome = plan(eventId, a, contacts::isSuppressed);
-        if (outcome == Outcome.SKIP_SUPPRESSED || outcome == Outcome.UNCHANGED) {
+        if (outcome == Outcome.SKIP_SUPPRESSED || outcome == Outcome.SKIP_RESTRICTED || outcome == Outcome.UNCHANGED) {
             return outcome;
         }
         long contactId = contacts.findOrAdd(new EventContacts.Attendee(a.name(), a.email(), a.organisation(),
@@ -222,6 +231,30 @@ public class Attendances {
                     "EVENT:" + eventId));
         }
         return outcome;
+    }
+
+    /**
+     * Removes an attendance recorded by mistake, audited on the contact's trail. Refused for a restricted
+     * contact, whose data is only stored while the restriction lasts; the consent given with it stays.
+     */
+    @Transactional
+    public Removal remove(long eventId, long contactId, String actor) {
+        events.get(eventId);
+        if (recorded(eventId, contactId).isEmpty()) {
+            return Removal.NOT_FOUND;
+        }
+        if (contacts.listed(contactId).map(EventContacts.Listed::restricted).orElse(false)) {
+            return Removal.RESTRICTED;
+        }
+        jdbc.sql("delete from event_attendance where event_id = :event and contact_id = :contact")
+                .param("event", eventId).param("contact", contactId).update();
+        audit.recordForContact(actor, AuditLog.Action.REMOVE_ATTENDEE, contactId, "event " + eventId);
+        return Removal.REMOVED;
+    }
+
+    /** What removing an attendance did. */
+    public enum Removal {
+        REMOVED, NOT_FOUND, RESTRICTED
     }
 
     private Optional<AttendeeConsent> recorded(long eventId, long contactId) {

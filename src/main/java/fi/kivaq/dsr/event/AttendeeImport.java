@@ -51,7 +51,8 @@ public class AttendeeImport {
         String auditDetail(long eventId) {
             return "event " + eventId + ", file sha256 " + fileHash + ": " + count(Outcome.CREATE) + " created, "
                     + count(Outcome.UPDATE) + " updated, " + count(Outcome.UNCHANGED) + " unchanged, "
-                    + count(Outcome.SKIP_SUPPRESSED) + " suppressed, " + problems.size() + " invalid";
+                    + count(Outcome.SKIP_SUPPRESSED) + " suppressed, " + count(Outcome.SKIP_RESTRICTED) + " restricted, "
+                    + problems.size() + " invalid";
         }
     }
 

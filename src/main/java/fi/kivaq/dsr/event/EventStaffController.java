@@ -20,7 +20,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The events' staff pages (any staff login): the events and a new one; one event with its attendees, the form to add
- * one by hand and the attendee list's import with its dry run. The dry run's page carries the file back with its
+ * one by hand, the correction of the event and the removal of an attendance, and the attendee list's import with its
+ * dry run. The dry run's page carries the file back with its
  * apply button, so nothing of the file is kept on the server between the two (the apply plans it again).
  */
 @Controller
@@ -80,7 +81,46 @@ class EventStaffController {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return eventPage(id, staff, model, form, added.problems());
         }
+        if (added.outcome() == Attendances.Outcome.SKIP_RESTRICTED) {
+            // refused: recording the attendance would process a restricted contact's data (Art. 18)
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+            return eventPage(id, staff, model, form,
+                    List.of(new Attendances.Problem("email", "event.attendee.error.restricted", List.of())));
+        }
         flash.addFlashAttribute("flash", "event.attendee.added." + added.outcome().name());
+        flash.addFlashAttribute("flashArgument", "");
+        return "redirect:" + path(id);
+    }
+
+    /** Corrects the event's name, date or kind. */
+    @PostMapping("/staff/events/{id}/edit")
+    String edit(@PathVariable long id, @RequestParam Map<String, String> form, Authentication staff,
+                HttpServletResponse response, Model model, RedirectAttributes flash) {
+        Map<String, String> problems = events.update(id, form.get("name"), form.get("heldOn"), form.get("kind"),
+                staff.getName());
+        if (!problems.isEmpty()) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("editForm", form);
+            model.addAttribute("editProblems", problems);
+            return eventPage(id, staff, model, Map.of(), List.of());
+        }
+        flash.addFlashAttribute("flash", "event.edit.saved");
+        flash.addFlashAttribute("flashArgument", "");
+        return "redirect:" + path(id);
+    }
+
+    /** Removes one attendance recorded by mistake; a restricted contact's is refused. */
+    @PostMapping("/staff/events/{id}/attendees/{contactId}/remove")
+    String remove(@PathVariable long id, @PathVariable long contactId, Authentication staff,
+                  HttpServletResponse response, Model model, RedirectAttributes flash) {
+        Attendances.Removal removal = attendances.remove(id, contactId, staff.getName());
+        if (removal != Attendances.Removal.REMOVED) {
+            response.setStatus(removal == Attendances.Removal.RESTRICTED ? HttpServletResponse.SC_CONFLICT
+                    : HttpServletResponse.SC_NOT_FOUND);
+            model.addAttribute("removeProblem", "event.attendee.remove." + removal.name());
+            return eventPage(id, staff, model, Map.of(), List.of());
+        }
+        flash.addFlashAttribute("flash", "event.attendee.remove.REMOVED");
         flash.addFlashAttribute("flashArgument", "");
         return "redirect:" + path(id);
     }
@@ -130,7 +170,14 @@ class EventStaffController {
 
     private String eventPage(long id, Authentication staff, Model model, Map<String, String> form,
                              List<Attendances.Problem> problems) {
-        model.addAttribute("event", events.get(id));
+        Events.Event event = events.get(id);
+        model.addAttribute("event", event);
+        if (!model.containsAttribute("editForm")) {
+            model.addAttribute("editForm", Map.of("name", event.name(), "heldOn", event.heldOn().toString(),
+                    "kind", event.kind().name()));
+            model.addAttribute("editProblems", Map.of());
+        }
+        model.addAttribute("kinds", EventKind.values());
         model.addAttribute("attendees", attendances.attendees(id, staff.getName()));
         model.addAttribute("form", form);
         model.addAttribute("problems", problems);

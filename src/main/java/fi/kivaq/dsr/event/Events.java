@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import fi.kivaq.dsr.audit.AuditLog;
 import fi.kivaq.dsr.shared.GeneratedKeys;
 
-/** KivaQ's events: creating one (audited), the list, one event, and the events a contact attended. */
+/** KivaQ's events: creating and correcting one (audited), the list, one event, and the events a contact attended. */
 @Service
 public class Events {
 
@@ -52,6 +52,57 @@ public class Events {
     @Transactional
     public Created create(String name, String heldOn, String kind, String actor) {
         Map<String, String> problems = new LinkedHashMap<>();
+        Fields fields = fields(name, heldOn, kind, problems);
+        if (!problems.isEmpty()) {
+            return new Created(null, problems);
+        }
+        long id = GeneratedKeys.insertReturningId(jdbc.sql("""
+                        insert into event (name, held_on, kind, created_by, created_at)
+                        values (:name, :heldOn, :kind, :actor, :now)""")
+                .param("name", fields.name()).param("heldOn", fields.heldOn()).param("kind", fields.kind().name())
+                .param("actor", actor).param("now", clock.instant().atOffset(ZoneOffset.UTC)));
+        audit.recordForRegister(actor, AuditLog.Action.CREATE_EVENT, "event " + id);
+        return new Created(id, Map.of());
+    }
+
+    /**
+     * Corrects an event's name, date or kind, with the same rules as a new one; audited with the fields changed
+     * (an event's name is about the event, not a person, but the trail says only which fields).
+     *
+     * @return per form field, the message code of what is wrong; empty when saved (or nothing changed)
+     */
+    @Transactional
+    public Map<String, String> update(long id, String name, String heldOn, String kind, String actor) {
+        Event before = get(id);
+        Map<String, String> problems = new LinkedHashMap<>();
+        Fields fields = fields(name, heldOn, kind, problems);
+        if (!problems.isEmpty()) {
+            return problems;
+        }
+        List<String> changed = new java.util.ArrayList<>();
+        if (!fields.name().equals(before.name())) {
+            changed.add("name");
+        }
+        if (!fields.heldOn().equals(before.heldOn())) {
+            changed.add("date");
+        }
+        if (fields.kind() != before.kind()) {
+            changed.add("kind");
+        }
+        if (changed.isEmpty()) {
+            return Map.of();
+        }
+        jdbc.sql("update event set name = :name, held_on = :heldOn, kind = :kind where id = :id")
+                .param("name", fields.name()).param("heldOn", fields.heldOn()).param("kind", fields.kind().name())
+                .param("id", id).update();
+        audit.recordForRegister(actor, AuditLog.Action.EDIT_EVENT, "event " + id + ": " + String.join(", ", changed));
+        return Map.of();
+    }
+
+    private record Fields(String name, LocalDate heldOn, EventKind kind) {
+    }
+
+    private static Fields fields(String name, String heldOn, String kind, Map<String, String> problems) {
         String n = name == null ? "" : name.strip();
         if (n.isEmpty() || n.length() > MAX_NAME || UNPRINTABLE.matcher(n).find()) {
             problems.put("name", "event.error.name");
@@ -74,16 +125,7 @@ public class Events {
         if (k == null) {
             problems.put("kind", "event.error.kind");
         }
-        if (!problems.isEmpty()) {
-            return new Created(null, problems);
-        }
-        long id = GeneratedKeys.insertReturningId(jdbc.sql("""
-                        insert into event (name, held_on, kind, created_by, created_at)
-                        values (:name, :heldOn, :kind, :actor, :now)""")
-                .param("name", n).param("heldOn", date).param("kind", k.name()).param("actor", actor)
-                .param("now", clock.instant().atOffset(ZoneOffset.UTC)));
-        audit.recordForRegister(actor, AuditLog.Action.CREATE_EVENT, "event " + id);
-        return new Created(id, Map.of());
+        return new Fields(n, date, k);
     }
 
     /** Every event, the latest first. */

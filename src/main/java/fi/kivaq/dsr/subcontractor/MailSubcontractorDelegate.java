@@ -4,7 +4,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Mails the subcontractor what to correct or delete, with a confirmation link. */
+/**
+ * Mails the subcontractor what to correct or delete, with a confirmation link; writes back whether the notice was
+ * superseded before it went (then nothing was sent and the process ends).
+ */
 @Component
 class MailSubcontractorDelegate implements JavaDelegate {
 
@@ -16,6 +19,7 @@ class MailSubcontractorDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        instructions.send(SubcontractorNotificationProcess.notificationId(execution));
+        boolean sent = instructions.send(SubcontractorNotificationProcess.notificationId(execution));
+        execution.setVariable(SubcontractorNotificationProcess.NOTICE_SUPERSEDED, !sent);
     }
 }

@@ -4,7 +4,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Records that staff now chase the subcontractor by hand. */
+/**
+ * Records that staff now chase the subcontractor by hand; writes back whether the notice was superseded meanwhile
+ * (then nobody chases it and the process ends).
+ */
 @Component
 class MarkNotificationEscalatedDelegate implements JavaDelegate {
 
@@ -16,6 +19,7 @@ class MarkNotificationEscalatedDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        escalation.markEscalated(SubcontractorNotificationProcess.notificationId(execution));
+        boolean escalated = escalation.markEscalated(SubcontractorNotificationProcess.notificationId(execution));
+        execution.setVariable(SubcontractorNotificationProcess.NOTICE_SUPERSEDED, !escalated);
     }
 }

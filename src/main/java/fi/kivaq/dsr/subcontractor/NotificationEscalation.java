@@ -17,9 +17,10 @@ class NotificationEscalation {
         this.links = links;
     }
 
+    /** False when the notice was superseded meanwhile (a restriction lifted): then nobody is to chase it. */
     @Transactional
-    public void markEscalated(long notificationId) {
-        notifications.markEscalated(notificationId);
+    public boolean markEscalated(long notificationId) {
+        return notifications.markEscalatedUnlessSuperseded(notificationId);
     }
 
     /** Staff recorded the confirmation themselves (phone, e-mail): the mailed link no longer works. */

@@ -31,31 +31,44 @@ class SubcontractorInstructions {
     private final SingleUseLinks links;
     private final MailOutbox outbox;
     private final List<CorrectionSource> corrections;
+    private final NoticeSupersession supersession;
 
     SubcontractorInstructions(NotificationRepository notifications, RequestRepository requests, SingleUseLinks links,
-                              MailOutbox outbox, List<CorrectionSource> corrections) {
+                              MailOutbox outbox, List<CorrectionSource> corrections, NoticeSupersession supersession) {
         this.notifications = notifications;
         this.requests = requests;
         this.links = links;
         this.outbox = outbox;
         this.corrections = corrections;
+        this.supersession = supersession;
     }
 
+    /**
+     * Mails the instruction, unless it was superseded before it went (a restriction lifted before its notice left):
+     * false then, and nothing is sent. A lift notice closes the same recipient's unconfirmed restriction notice in
+     * the same transaction: from then on the recipient gets only the lift notice and its reminder.
+     */
     @Transactional
-    public void send(long notificationId) {
-        mail(notifications.get(notificationId), false);
-        notifications.markSent(notificationId);
+    public boolean send(long notificationId) {
+        NotificationRepository.Notification notification = notifications.get(notificationId);
+        if (!notifications.markSentUnlessSuperseded(notificationId)) {
+            return false;
+        }
+        if (notification.occasion() == SubcontractorNotifications.Occasion.RESTRICTION_LIFTED) {
+            supersession.supersedeRestrictionNotice(notificationId);
+        }
+        mail(notification, false);
+        return true;
     }
 
-    /** The same instruction again, unless the recipient has confirmed meanwhile. */
+    /** The same instruction again, unless the recipient has confirmed meanwhile or the notice was superseded. */
     @Transactional
     public void remind(long notificationId) {
         NotificationRepository.Notification notification = notifications.get(notificationId);
-        if (notification.acknowledgedAt() != null) {
+        if (!notifications.markRemindedIfOpen(notificationId)) {
             return;
         }
         mail(notification, true);
-        notifications.markReminded(notificationId);
     }
 
     private void mail(NotificationRepository.Notification notification, boolean reminder) {

@@ -20,8 +20,20 @@ public final class SubcontractorNotificationProcess {
     /** Staff's statement, when they chase a subcontractor by hand, that it confirmed following the instruction. */
     public static final String CONFIRMED_BY_HAND = "confirmedByHand";
 
+    /**
+     * Set by the mail step and the hand-over to staff: the notice was superseded before it (a restriction lifted
+     * first), so nothing was sent or handed over and the process ends.
+     */
+    public static final String NOTICE_SUPERSEDED = "noticeSuperseded";
+
     /** Correlated (by {@link #NOTIFICATION_ID}) when a subcontractor confirms with its link. */
     public static final String MESSAGE_ACKNOWLEDGED = "SubcontractorAcknowledged";
+
+    /**
+     * Correlated (by {@link #NOTIFICATION_ID}) when the restriction notice is superseded by the lift notice: the
+     * wait for the confirmation, or staff's chase, ends without a reminder.
+     */
+    public static final String MESSAGE_SUPERSEDED = "SubcontractorNoticeSuperseded";
 
     /** Staff chase a subcontractor that has not confirmed, and record its confirmation. */
     public static final String TASK_CHASE_SUBCONTRACTOR = "UserTask_ChaseSubcontractor";

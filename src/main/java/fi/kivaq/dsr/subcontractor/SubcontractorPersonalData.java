@@ -38,7 +38,7 @@ class SubcontractorPersonalData implements PersonalDataOwner {
                 Table.named("disclosure").notPersonal("id", "contact_id", "subcontractor_id", "disclosed_at", "purpose"),
                 Table.named("subcontractor_notification").notPersonal("id", "request_id", "subcontractor_id",
                         "disclosed_on", "disclosure_purpose", "created_at", "sent_at", "reminded_at",
-                        "escalated_at", "acknowledged_at", "acknowledged_how", "occasion"));
+                        "escalated_at", "acknowledged_at", "acknowledged_how", "occasion", "superseded_at"));
     }
 
     @Override

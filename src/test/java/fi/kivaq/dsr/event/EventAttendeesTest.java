@@ -24,8 +24,13 @@ import fi.kivaq.dsr.erasure.Erasure;
 import fi.kivaq.dsr.register.ContactRegister;
 import fi.kivaq.dsr.register.InactiveContacts;
 import fi.kivaq.dsr.register.NewsletterSuppression;
+import fi.kivaq.dsr.request.NewRequest;
+import fi.kivaq.dsr.request.RequestRepository;
 import fi.kivaq.dsr.security.StaffGroups;
 import fi.kivaq.dsr.shared.AccessExtract;
+import fi.kivaq.dsr.shared.Language;
+import fi.kivaq.dsr.shared.RequestChannel;
+import fi.kivaq.dsr.shared.RequestType;
 import fi.kivaq.dsr.shared.PersonalDataOwner;
 import fi.kivaq.dsr.shared.RetentionPolicy;
 import fi.kivaq.dsr.support.DatabaseScan;
@@ -77,6 +82,8 @@ class EventAttendeesTest extends IntegrationTest {
     TransactionTemplate transaction;
     @Autowired
     DataSource dataSource;
+    @Autowired
+    RequestRepository requests;
 
     @BeforeEach
     void staffUser() {
@@ -351,6 +358,133 @@ class EventAttendeesTest extends IntegrationTest {
                 "kind", "FAIR"));
         assertThat(post.statusCode()).isIn(302, 403);
         assertThat(login().get("/staff/events/987654321").statusCode()).isEqualTo(404);
+    }
+
+    /**
+     * Art. 18: a restricted contact is not recorded as an attendee, by hand or from a list, and nothing about them
+     * changes (no attendance, no consent, no activity); the dry run reports the row; the rest of the list is imported.
+     */
+    @Test
+    void aRestrictedContactIsNotRecordedAndTheDryRunReportsTheRow() {
+        String tag = tag();
+        String restrictedAddress = "rajoitettu." + tag + "@test.example";
+        String fresh = "vapaa." + tag + "@test.example";
+        long restricted = register.contactPerson("Raija Rajoitettu", restrictedAddress, "fi",
+                register.organisation("Rajoitus " + tag, "COMPANY"), "Opettaja");
+        restrictByRequest(restricted, restrictedAddress);
+        String activityBefore = activity(restricted);
+        Http staff = login();
+        long eventId = createEvent(staff, "Luento " + tag, "2026-09-01", "LECTURE");
+
+        HttpResponse<String> byHand = addAttendee(staff, eventId, Map.of("name", "Raija Uusi Nimi",
+                "email", restrictedAddress.toUpperCase(Locale.ROOT), "language", "fi", "consent", "EVENT_AND_NEWSLETTER"));
+
+        assertThat(byHand.statusCode()).isEqualTo(409);
+        assertThat(Jsoup.parse(byHand.body()).selectFirst("#problems p[data-field=email]").text())
+                .contains("käsittelyä on rajoitettu").contains("osallistumista ei kirjata");
+        assertThat(count("select count(*) from event_attendance where contact_id = " + restricted)).isZero();
+        assertThat(count("select count(*) from newsletter_consent_event where contact_id = " + restricted)).isZero();
+        assertThat(contacts.isSubscribed(restricted)).isFalse();
+        assertThat(jdbc.sql("select name from contact where id = :id").param("id", restricted).query(String.class)
+                .single()).isEqualTo("Raija Rajoitettu");
+        assertThat(activity(restricted)).as("no activity recorded").isEqualTo(activityBefore);
+        assertThat(count("select count(*) from audit_log where action = 'ADD_ATTENDEE' and contact_id = " + restricted))
+                .isZero();
+
+        byte[] list = String.join("\n", "name,email,consent",
+                "Vapaa Osallistuja," + fresh + ",newsletter",
+                "Raija Rajoitettu," + restrictedAddress + ",newsletter").getBytes(StandardCharsets.UTF_8);
+        Document dryRun = Jsoup.parse(upload(staff, eventId, list).body());
+        assertThat(dryRun.selectFirst("#report").attr("data-valid")).isEqualTo("true");
+        assertThat(outcomeLines(dryRun, "CREATE")).isEqualTo("2");
+        assertThat(outcomeLines(dryRun, "SKIP_RESTRICTED")).isEqualTo("3");
+        assertThat(dryRun.selectFirst("#outcomes tr[data-outcome=SKIP_RESTRICTED]").text()).contains("rajoitettu");
+        assertThat(lastAudit("IMPORT_ATTENDEES_DRY_RUN")).contains("1 restricted");
+
+        Document applied = Jsoup.parse(apply(staff, eventId,
+                dryRun.selectFirst("form#apply input[name=content]").attr("value")).body());
+        assertThat(outcomeLines(applied, "SKIP_RESTRICTED")).isEqualTo("3");
+        assertThat(count("select count(*) from event_attendance where event_id = " + eventId)).isEqualTo(1);
+        assertThat(count("select count(*) from event_attendance where contact_id = " + restricted)).isZero();
+        assertThat(count("select count(*) from newsletter_consent_event where contact_id = " + restricted)).isZero();
+        assertThat(activity(restricted)).isEqualTo(activityBefore);
+    }
+
+    /** Staff correct an event's name, date and kind, and remove an attendance recorded by mistake; both audited. */
+    @Test
+    void staffCorrectAnEventAndRemoveAnAttendanceBothAudited() {
+        String tag = tag();
+        String address = "vahinko." + tag + "@test.example";
+        Http staff = login();
+        long eventId = createEvent(staff, "Webinaari " + tag, "2026-03-01", "WEBINAR");
+
+        HttpResponse<String> invalid = staff.postForm("/staff/events/" + eventId + "/edit", Map.of(
+                "_csrf", csrf(staff, "/staff/events/" + eventId), "name", " ", "heldOn", "2026-02-30", "kind", "PARTY"));
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(Jsoup.parse(invalid.body()).select("#edit-problems p").eachAttr("data-field"))
+                .containsExactly("name", "heldOn", "kind");
+        assertThat(events.find(eventId).orElseThrow().name()).isEqualTo("Webinaari " + tag);
+
+        HttpResponse<String> edited = staff.postForm("/staff/events/" + eventId + "/edit", Map.of(
+                "_csrf", csrf(staff, "/staff/events/" + eventId), "name", "Työpaja " + tag, "heldOn", "2026-03-02",
+                "kind", "WORKSHOP"));
+        assertThat(edited.statusCode()).as(edited.body()).isEqualTo(302);
+        Events.Event event = events.find(eventId).orElseThrow();
+        assertThat(event.name()).isEqualTo("Työpaja " + tag);
+        assertThat(event.heldOn()).isEqualTo(LocalDate.of(2026, 3, 2));
+        assertThat(event.kind()).isEqualTo(EventKind.WORKSHOP);
+        assertThat(lastAudit("EDIT_EVENT")).isEqualTo("event " + eventId + ": name, date, kind");
+        Document page = Jsoup.parse(staff.get("/staff/events/" + eventId).body());
+        assertThat(page.selectFirst("#flash").text()).contains("tallennettiin");
+        assertThat(page.selectFirst("#edit-name").attr("value")).isEqualTo("Työpaja " + tag);
+
+        assertThat(addAttendee(staff, eventId, Map.of("name", "Vahinko Lisätty", "email", address, "language", "fi",
+                "consent", "EVENT_ONLY")).statusCode()).isEqualTo(302);
+        long contact = contacts.findContactIdByEmail(address).orElseThrow();
+        String removePath = "/staff/events/" + eventId + "/attendees/" + contact + "/remove";
+        assertThat(Jsoup.parse(staff.get("/staff/events/" + eventId).body())
+                .select("#attendees form.remove").eachAttr("action")).containsExactly(removePath);
+
+        HttpResponse<String> removed = staff.postForm(removePath, Map.of("_csrf", csrf(staff, "/staff/events/" + eventId)));
+        assertThat(removed.statusCode()).isEqualTo(302);
+        assertThat(count("select count(*) from event_attendance where event_id = " + eventId)).isZero();
+        assertThat(jdbc.sql("select detail from audit_log where contact_id = :id and action = 'REMOVE_ATTENDEE'")
+                .param("id", contact).query(String.class).single()).isEqualTo("event " + eventId);
+        assertThat(contacts.findContactIdByEmail(address)).as("the contact stays in the register").isPresent();
+
+        HttpResponse<String> again = staff.postForm(removePath, Map.of("_csrf", csrf(staff, "/staff/events/" + eventId)));
+        assertThat(again.statusCode()).isEqualTo(404);
+
+        // a restricted contact's attendance stays as it is
+        String restrictedAddress = "pysyy." + tag + "@test.example";
+        assertThat(addAttendee(staff, eventId, Map.of("name", "Pysyvä Osallistuja", "email", restrictedAddress,
+                "language", "fi", "consent", "EVENT_ONLY")).statusCode()).isEqualTo(302);
+        long restricted = contacts.findContactIdByEmail(restrictedAddress).orElseThrow();
+        restrictByRequest(restricted, restrictedAddress);
+        HttpResponse<String> refused = staff.postForm("/staff/events/" + eventId + "/attendees/" + restricted
+                + "/remove", Map.of("_csrf", csrf(staff, "/staff/events/" + eventId)));
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(Jsoup.parse(refused.body()).selectFirst("#remove-problem").text()).contains("rajoitettu");
+        assertThat(count("select count(*) from event_attendance where contact_id = " + restricted)).isEqualTo(1);
+        assertThat(Jsoup.parse(refused.body()).select("#attendees form.remove")).as("no button for them").isEmpty();
+
+        assertThat(http().postForm("/staff/events/" + eventId + "/edit", Map.of("name", "x", "heldOn", "2026-01-01",
+                "kind", "FAIR")).statusCode()).isIn(302, 403);
+        assertThat(events.find(eventId).orElseThrow().name()).isEqualTo("Työpaja " + tag);
+    }
+
+    /** As the restriction process does (ContactRegister.restrict), with an answered restriction request. */
+    private void restrictByRequest(long contact, String email) {
+        long request = requests.recordAnswered(new NewRequest(RequestType.RESTRICTION, email, null, Language.FI, null,
+                RequestChannel.WEB_FORM, Instant.now().minusSeconds(86_400)), LocalDate.now().plusDays(20),
+                Instant.now()).id();
+        Boolean restricted = transaction.execute(status -> contacts.restrict(contact, request));
+        assertThat(restricted).isTrue();
+    }
+
+    private String activity(long contact) {
+        return jdbc.sql("select cast(last_activity_at as varchar(40)) from contact where id = :id").param("id", contact)
+                .query(String.class).optional().orElse(null);
     }
 
     private Http login() {

@@ -11,6 +11,9 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.awaitility.Awaitility;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.kivaq.dsr.register.ContactRegister;
 import fi.kivaq.dsr.register.NewsletterAudience;
 import fi.kivaq.dsr.security.StaffGroups;
+import fi.kivaq.dsr.subcontractor.SubcontractorNotificationProcess;
 import fi.kivaq.dsr.support.Http;
 import fi.kivaq.dsr.support.IntegrationTest;
 import fi.kivaq.dsr.support.Mails;
@@ -50,6 +54,10 @@ class RestrictionEndToEndTest extends IntegrationTest {
     }
     @Autowired
     HistoryService historyService;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    ManagementService managementService;
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -175,6 +183,104 @@ class RestrictionEndToEndTest extends IntegrationTest {
                 .contains("Tack för bekräftelsen");
         Awaitility.await().atMost(PATIENCE).until(() -> historyService.createHistoricProcessInstanceQuery()
                 .processInstanceBusinessKey(reference).processDefinitionKey(RestrictionProcess.KEY).finished().count() == 1);
+    }
+
+    @Test
+    void aLiftBeforeARecipientConfirmedClosesItsRestrictionNoticeSoOnlyTheLiftNoticeIsReminded() throws Exception {
+        String email = uniqueAddress("rajoitus.poistuu");
+        String name = "Nopea Purku-" + letters(email);
+        long contact = register.subscriber(name, email, "fi");
+        String slow = uniqueAddress("hidas");
+        register.disclose(contact, register.subcontractor("Hidas Vastaaja Oy", slow, "fi"), "Tapahtumarekisteri");
+        String prompt = uniqueAddress("nopea");
+        register.disclose(contact, register.subcontractor("Nopea Vastaaja Oy", prompt, "fi"), "CRM-tuki");
+
+        String reference = json.readTree(http().postJson("/api/requests", """
+                {"type":"RESTRICTION","email":"%s","name":"%s","language":"fi","details":"Kiistän tietojeni oikeellisuuden"}"""
+                .formatted(email, name)).body()).get("reference").asText();
+        http().post(Mails.verificationPath(awaitMailWithSubject(email, "Vahvista")), "text/plain", new byte[0]);
+        Http staff = http();
+        StaffUsers.login(staff, "restrictionstaff", "s3cret-restriction");
+        String page = Awaitility.await().atMost(PATIENCE).until(() -> staff.get("/staff/requests/" + reference
+                + "/restriction").body(), body -> body.contains("Tallenna päätös"));
+        assertThat(staff.postForm("/staff/requests/" + reference + "/restriction", Map.of("outcome", "GRANT",
+                "ground", "ACCURACY_CONTESTED", "reasons", "Tarkistamme tiedot.", "_csrf", StaffUsers.csrf(page)))
+                .statusCode()).isEqualTo(302);
+
+        // one recipient confirms the restriction notice, the other does not before the lift
+        MimeMessage toSlow = awaitMailWithSubject(slow, "Rajoita henkilötietojen käsittelyä");
+        MimeMessage toPrompt = awaitMailWithSubject(prompt, "Rajoita henkilötietojen käsittelyä");
+        assertThat(http().post(Mails.acknowledgementPath(toPrompt), "text/plain", new byte[0]).statusCode()).isEqualTo(200);
+        awaitMailWithSubject(email, "Käsittelyn rajoittaminen");
+        String restrictionReminder = restrictionNoticeTimer(reference);
+
+        String restrictedPage = Awaitility.await().atMost(PATIENCE).until(() -> staff.get("/staff/requests/" + reference
+                + "/restriction").body(), body -> body.contains("Lähetä kirje ja poista sitten rajoitus"));
+        assertThat(staff.postForm("/staff/requests/" + reference + "/restriction/lift", Map.of(
+                "liftReasons", "Tiedot tarkistettiin oikeiksi.", "_csrf", StaffUsers.csrf(restrictedPage)))
+                .statusCode()).isEqualTo(302);
+
+        // both are told of the lift; the unconfirmed restriction notice is closed as superseded, recorded
+        MimeMessage liftToSlow = awaitMailWithSubject(slow, "käsittelyn rajoitus päättyy");
+        MimeMessage liftToPrompt = awaitMailWithSubject(prompt, "käsittelyn rajoitus päättyy");
+        assertThat(Awaitility.await().atMost(PATIENCE).until(() -> jdbc.sql("""
+                        select s.name from subcontractor_notification n join dsr_request r on r.id = n.request_id
+                        join subcontractor s on s.id = n.subcontractor_id
+                        where r.reference = :r and n.superseded_at is not null""").param("r", reference)
+                .query(String.class).list(), names -> !names.isEmpty())).containsExactly("Hidas Vastaaja Oy");
+        assertThat(jdbc.sql("""
+                        select count(*) from subcontractor_notification n join dsr_request r on r.id = n.request_id
+                        where r.reference = :r and n.occasion = 'REQUEST' and n.acknowledged_at is null
+                        and n.superseded_at is null""").param("r", reference).query(Long.class).single()).isZero();
+        assertThat(passedInNotifications(reference, "EndEvent_Superseded")).isEqualTo(1);
+        assertThat(managementService.createJobQuery().jobId(restrictionReminder).count())
+                .as("the restriction notice's reminder is gone").isZero();
+        // its link no longer works: the restriction it asks to confirm has ended
+        assertThat(http().post(Mails.acknowledgementPath(toSlow), "text/plain", new byte[0]).statusCode()).isEqualTo(404);
+
+        // the reminders fall due: only the lift notice is reminded, never the restriction
+        List<Job> reminders = Awaitility.await().atMost(PATIENCE).until(() -> notificationTimers(reference,
+                "BoundaryEvent_ReminderDue"), timers -> timers.size() == 2);
+        reminders.forEach(timer -> managementService.executeJob(timer.getId()));
+        MimeMessage liftReminder = awaitMailWithSubject(slow, "Muistutus: Henkilötietojen käsittelyn rajoitus päättyy");
+        assertThat(TestMailServer.receivedBy(slow)).extracting(Mails::subject)
+                .filteredOn(subject -> subject.contains("Rajoita henkilötietojen käsittelyä")).hasSize(1);
+
+        // the lift notices are confirmed with their links, and the restriction's process ends
+        assertThat(http().post(Mails.acknowledgementPath(liftReminder), "text/plain", new byte[0]).statusCode())
+                .isEqualTo(200);
+        assertThat(http().post(Mails.acknowledgementPath(awaitMailWithSubject(prompt,
+                "Muistutus: Henkilötietojen käsittelyn rajoitus päättyy")), "text/plain", new byte[0]).statusCode())
+                .isEqualTo(200);
+        assertThat(Mails.text(liftToSlow)).contains(name);
+        assertThat(Mails.subject(liftToPrompt)).contains(reference);
+        Awaitility.await().atMost(PATIENCE).until(() -> historyService.createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(reference).processDefinitionKey(RestrictionProcess.KEY).finished().count() == 1);
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference).count()).isZero();
+        assertThat(TestMailServer.receivedBy(slow)).extracting(Mails::subject)
+                .filteredOn(subject -> subject.contains("Rajoita henkilötietojen käsittelyä")).hasSize(1);
+    }
+
+    /** The reminder timer of the one restriction notice still waiting for its confirmation. */
+    private String restrictionNoticeTimer(String reference) {
+        return Awaitility.await().atMost(PATIENCE).until(() -> notificationTimers(reference, "BoundaryEvent_ReminderDue"),
+                timers -> timers.size() == 1).get(0).getId();
+    }
+
+    private List<Job> notificationTimers(String reference, String activityId) {
+        return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference)
+                .processDefinitionKey(SubcontractorNotificationProcess.KEY).list().stream()
+                .flatMap(p -> managementService.createJobQuery().processInstanceId(p.getId()).activityId(activityId)
+                        .timers().list().stream())
+                .toList();
+    }
+
+    private long passedInNotifications(String reference, String activityId) {
+        return Awaitility.await().atMost(PATIENCE).until(() -> historyService.createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(reference).processDefinitionKey(SubcontractorNotificationProcess.KEY).list()
+                .stream().mapToLong(p -> historyService.createHistoricActivityInstanceQuery().processInstanceId(p.getId())
+                        .activityId(activityId).finished().count())
+                .sum(), n -> n > 0);
     }
 
     @Test

@@ -26,6 +26,7 @@ import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 /**
  * Each path of subcontractor-notification.bpmn on an in-memory engine, the job executor off: the real delegates and
@@ -59,14 +60,28 @@ class SubcontractorNotificationBpmnTest extends ProcessTest {
 
     /** Started as the erasure and rectification processes start it, then the instruction mailed. */
     private ProcessInstance startAndMail() {
-        ProcessInstance process = runtimeService().startProcessInstanceByKey("subcontractor-notification",
-                "DSR-2026-00005", Map.of(SubcontractorNotificationProcess.NOTIFICATION_ID, NOTIFICATION_ID,
-                        ProcessVariables.REQUEST_ID, 3L));
-        assertThat(process).isWaitingAt("Task_MailSubcontractor");
+        when(instructions.send(NOTIFICATION_ID)).thenReturn(true);
+        when(escalation.markEscalated(NOTIFICATION_ID)).thenReturn(true);
+        ProcessInstance process = start();
         execute(job(process));
         verify(instructions).send(NOTIFICATION_ID);
         assertThat(process).isWaitingAt("ReceiveTask_AwaitAcknowledgement");
         return process;
+    }
+
+    private static ProcessInstance start() {
+        ProcessInstance process = runtimeService().startProcessInstanceByKey("subcontractor-notification",
+                "DSR-2026-00005", Map.of(SubcontractorNotificationProcess.NOTIFICATION_ID, NOTIFICATION_ID,
+                        ProcessVariables.REQUEST_ID, 3L));
+        assertThat(process).isWaitingAt("Task_MailSubcontractor");
+        return process;
+    }
+
+    /** What NoticeSupersession does when the lift notice replaces the unconfirmed restriction notice. */
+    private static void supersede() {
+        runtimeService().createMessageCorrelation(SubcontractorNotificationProcess.MESSAGE_SUPERSEDED)
+                .processInstanceVariableEquals(SubcontractorNotificationProcess.NOTIFICATION_ID, NOTIFICATION_ID)
+                .correlateAll();
     }
 
     /** What SubcontractorNotifications.acknowledge does when the subcontractor opens its link and confirms. */
@@ -144,5 +159,51 @@ class SubcontractorNotificationBpmnTest extends ProcessTest {
 
         assertThat(process).isEnded().hasPassed("EndEvent_ConfirmedMeanwhile").hasNotPassed("Task_RecordByHand");
         verify(escalation, never()).recordByHand(anyLong());
+    }
+
+    @Test
+    void aNoticeSupersededWhileWaitingEndsWithItsTimersAndIsNeverReminded() {
+        ProcessInstance process = startAndMail();
+        assertThat(jobQuery().timers().count()).isEqualTo(2);
+
+        supersede();
+
+        assertThat(process).isEnded().hasPassed("EndEvent_Superseded").hasNotPassed("Task_RemindSubcontractor");
+        assertThat(jobQuery().count()).isZero();
+        verify(instructions, never()).remind(anyLong());
+    }
+
+    @Test
+    void aNoticeSupersededWhileStaffChaseEndsTheirTask() {
+        ProcessInstance process = startAndMail();
+        fireTimer(process, "BoundaryEvent_NoConfirmation", ESCALATION);
+        execute(job(process));
+        assertThat(process).isWaitingAt("UserTask_ChaseSubcontractor");
+
+        supersede();
+
+        assertThat(process).isEnded().hasPassed("EndEvent_Superseded").hasNotPassed("Task_RecordByHand");
+        verify(escalation, never()).recordByHand(anyLong());
+    }
+
+    @Test
+    void aNoticeSupersededJustBeforeTheHandOverToStaffOpensNoTask() {
+        ProcessInstance process = startAndMail();
+        fireTimer(process, "BoundaryEvent_NoConfirmation", ESCALATION);
+        assertThat(process).isWaitingAt("Task_MarkEscalated");
+        when(escalation.markEscalated(NOTIFICATION_ID)).thenReturn(false);
+        execute(job(process));
+
+        assertThat(process).isEnded().hasPassed("EndEvent_Superseded").hasNotPassed("UserTask_ChaseSubcontractor");
+    }
+
+    @Test
+    void aNoticeSupersededBeforeItsMailWentEndsWithoutWaiting() {
+        when(instructions.send(NOTIFICATION_ID)).thenReturn(false);
+        ProcessInstance process = start();
+        execute(job(process));
+
+        assertThat(process).isEnded().hasPassed("EndEvent_Superseded").hasNotPassed("ReceiveTask_AwaitAcknowledgement");
+        assertThat(jobQuery().count()).isZero();
     }
 }
