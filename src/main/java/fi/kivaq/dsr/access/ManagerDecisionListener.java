@@ -29,8 +29,7 @@ class ManagerDecisionListener implements TaskListener {
                 AccessProcess.ManagerDecision.class);
         long requestId = ProcessVariables.requestId(task.getExecution());
         if (decision == AccessProcess.ManagerDecision.REFUSE && !access.hasRefusalReason(requestId)) {
-            throw new TaskCompletionRefused("Write the reason for the refusal on the staff page first: "
-                    + "/staff/requests/id/" + requestId);
+            throw new TaskCompletionRefused("staff.refusal.managerRefusalReason", "/staff/requests/id/" + requestId);
         }
     }
 }

@@ -17,8 +17,7 @@ class ErasureAssessmentListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         if (!(task.getVariable(ErasureProcess.KEEP_INVOICING_RECORDS) instanceof Boolean)) {
-            throw new TaskCompletionRefused("State whether the invoicing records are kept under the Accounting Act: "
-                    + "set " + ErasureProcess.KEEP_INVOICING_RECORDS + " to true or false.");
+            throw new TaskCompletionRefused("staff.refusal.invoicingRecords", ErasureProcess.KEEP_INVOICING_RECORDS);
         }
     }
 }

@@ -24,12 +24,12 @@ class ObjectionDecisionListener implements TaskListener {
     public void notify(DelegateTask task) {
         long requestId = ProcessVariables.requestId(task.getExecution());
         if (!objections.isDecided(requestId)) {
-            throw new TaskCompletionRefused("Record the decision and its reasons on the staff page first: "
-                    + "/staff/requests/id/" + requestId + "/objection");
+            throw new TaskCompletionRefused("staff.refusal.objectionDecision",
+                    "/staff/requests/id/" + requestId + "/objection");
         }
         if (objections.upholdsWithoutUses(requestId)) {
-            throw new TaskCompletionRefused("An upheld objection must name what it stops: choose at least one use on "
-                    + "the staff page first: /staff/requests/id/" + requestId + "/objection");
+            throw new TaskCompletionRefused("staff.refusal.objectionUses",
+                    "/staff/requests/id/" + requestId + "/objection");
         }
     }
 }

@@ -25,8 +25,8 @@ class RectificationDecisionListener implements TaskListener {
         long requestId = ProcessVariables.requestId(task.getExecution());
         RectificationRecords.Summary summary = records.summary(requestId);
         if (!summary.decided()) {
-            throw new TaskCompletionRefused("Record the decision on the staff page first: /staff/requests/id/"
-                    + requestId + "/rectification");
+            throw new TaskCompletionRefused("staff.refusal.rectificationDecision",
+                    "/staff/requests/id/" + requestId + "/rectification");
         }
         task.getExecution().setVariable(RectificationProcess.ANY_CHANGE_APPROVED, summary.anyChangeApproved());
         task.getExecution().setVariable(RectificationProcess.ADDRESS_CHANGE_APPROVED, summary.addressChangeApproved());

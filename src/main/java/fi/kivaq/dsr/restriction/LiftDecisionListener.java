@@ -21,8 +21,8 @@ class LiftDecisionListener implements TaskListener {
     public void notify(DelegateTask task) {
         long requestId = ProcessVariables.requestId(task.getExecution());
         if (!restrictions.isLiftDecided(requestId)) {
-            throw new TaskCompletionRefused("Record why the restriction is lifted on the staff page first: "
-                    + "/staff/requests/id/" + requestId + "/restriction");
+            throw new TaskCompletionRefused("staff.refusal.liftReason",
+                    "/staff/requests/id/" + requestId + "/restriction");
         }
     }
 }

@@ -25,8 +25,8 @@ class RestrictionDecisionListener implements TaskListener {
     public void notify(DelegateTask task) {
         long requestId = ProcessVariables.requestId(task.getExecution());
         if (!restrictions.isDecided(requestId)) {
-            throw new TaskCompletionRefused("Record the decision, its ground and reasons on the staff page first: "
-                    + "/staff/requests/id/" + requestId + "/restriction");
+            throw new TaskCompletionRefused("staff.refusal.restrictionDecision",
+                    "/staff/requests/id/" + requestId + "/restriction");
         }
         task.getExecution().setVariable(RestrictionProcess.RESTRICTION_GRANTED, restrictions.isGranted(requestId));
     }

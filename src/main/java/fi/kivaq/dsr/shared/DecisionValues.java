@@ -24,9 +24,9 @@ public final class DecisionValues {
             }
         }
         String allowed = Arrays.stream(values.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
-        throw new TaskCompletionRefused(value == null
-                ? "The decision " + variable + " is missing: choose one of " + allowed
-                : "The decision " + variable + " \"" + shortened(value) + "\" is none of " + allowed);
+        throw value == null
+                ? new TaskCompletionRefused("staff.refusal.decisionMissing", variable, allowed)
+                : new TaskCompletionRefused("staff.refusal.decisionNotAllowed", variable, shortened(value), allowed);
     }
 
     /** Whatever was sent is echoed only as far as a reader needs to recognise it. */

@@ -17,9 +17,8 @@ class ChaseConfirmationListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         if (!Boolean.TRUE.equals(task.getVariable(SubcontractorNotificationProcess.CONFIRMED_BY_HAND))) {
-            throw new TaskCompletionRefused("Complete this task only when the subcontractor has confirmed that it "
-                    + "followed the instruction: set " + SubcontractorNotificationProcess.CONFIRMED_BY_HAND
-                    + " to true. Until then the task stays open.");
+            throw new TaskCompletionRefused("staff.refusal.subcontractorConfirmed",
+                    SubcontractorNotificationProcess.CONFIRMED_BY_HAND);
         }
     }
 }

@@ -31,7 +31,8 @@ import fi.kivaq.dsr.security.StaffGroups;
 class TasklistFilters {
 
     /**
-     * The task variables every filter lists beside each task, with their column labels (Tasklist speaks English).
+     * The task variables every filter lists beside each task, with their column labels (a filter holds one label, not
+     * one per language, so the labels stay English while Tasklist itself speaks the staff member's language).
      * {@code ProcessContractTest} counts these as used, like a BPMN's or a form's.
      */
     static final Map<String, String> COLUMNS = columns();

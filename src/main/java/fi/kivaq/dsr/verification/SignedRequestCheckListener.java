@@ -18,8 +18,7 @@ class SignedRequestCheckListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         if (!(task.getVariable(ProcessVariables.IDENTITY_CONFIRMED) instanceof Boolean)) {
-            throw new TaskCompletionRefused("State whether the signed request proves the requester's identity: set "
-                    + ProcessVariables.IDENTITY_CONFIRMED + " to true or false.");
+            throw new TaskCompletionRefused("staff.refusal.identityConfirmed", ProcessVariables.IDENTITY_CONFIRMED);
         }
     }
 }

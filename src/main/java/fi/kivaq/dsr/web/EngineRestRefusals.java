@@ -1,11 +1,16 @@
 package fi.kivaq.dsr.web;
 
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.FeatureContext;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -22,13 +27,18 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.spi.FilterReply;
 
+import fi.kivaq.dsr.shared.Language;
 import fi.kivaq.dsr.shared.TaskCompletionRefused;
 
 /**
  * {@code /engine-rest} answers every engine exception of a task completion with 500, including the refusal of one
  * of our task listeners (wrapped by the engine). Such a refusal is the caller's mistake, e.g. a decision that is
- * none of its values: answer it with 400 and the listener's own message, in Camunda's error shape. Every other
+ * none of its values: answer it with 400 and the listener's own sentence, in Camunda's error shape. Every other
  * exception keeps Camunda's answer (this mapper declines it and Camunda's own takes it).
+ *
+ * <p>The sentence is in the staff member's language, as on the staff pages and in the task forms: the language chosen
+ * there (cookie {@code dsr-lang}, which Tasklist's requests carry), else the first of ours in {@code Accept-Language},
+ * else English (a script calling {@code /engine-rest} gets the English sentence it always got).
  *
  * <p>Tasklist does not use {@code /engine-rest}: it submits forms through the webapps' own copy of the REST API
  * ({@code /camunda/api/engine}), which showed staff "Cannot submit task form …: ENGINE-03051 …" and logged a 500.
@@ -77,6 +87,9 @@ class EngineRestRefusals {
     @Priority(Priorities.USER - 100)
     public static final class RefusalMapper implements ExtendedExceptionMapper<RestException> {
 
+        @Context
+        private HttpHeaders headers;
+
         @Override
         public boolean isMappable(RestException exception) {
             return refusal(exception) != null;
@@ -84,12 +97,32 @@ class EngineRestRefusals {
 
         @Override
         public Response toResponse(RestException exception) {
-            log.info("Task completion refused: {}", refusal(exception).getMessage());
+            TaskCompletionRefused refused = refusal(exception);
+            log.info("Task completion refused: {}", refused.getMessage());
             return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
                     .entity(Map.of("type", TaskCompletionRefused.class.getSimpleName(),
-                            "message", refusal(exception).getMessage()))
+                            "message", refused.sentence(readersLanguage(headers))))
                     .build();
         }
+    }
+
+    /** The {@code dsr-lang} cookie's language, else the first of ours the request accepts, else English. */
+    static Language readersLanguage(HttpHeaders headers) {
+        if (headers == null) {
+            return Language.EN;
+        }
+        Cookie chosen = headers.getCookies().get("dsr-lang");
+        Optional<Language> language = chosen == null ? Optional.empty()
+                : Language.fromCode(chosen.getValue().split("[-_]")[0]);
+        if (language.isEmpty()) {
+            try {
+                language = headers.getAcceptableLanguages().stream().map(Locale::getLanguage)
+                        .map(Language::fromCode).flatMap(Optional::stream).findFirst();
+            } catch (RuntimeException unreadableHeader) {
+                // a malformed Accept-Language names no language of ours
+            }
+        }
+        return language.orElse(Language.EN);
     }
 
     private static TaskCompletionRefused refusal(Throwable exception) {

@@ -28,7 +28,9 @@ import fi.kivaq.dsr.support.TestRegister;
 
 /**
  * A decision that is none of its values, completed through {@code /engine-rest} as Tasklist or a script would:
- * refused with a message naming the values, the task still open, and a proper value afterwards goes through.
+ * refused with a message naming the values, the task still open, and a proper value afterwards goes through. The
+ * refusal's sentence is in the staff member's language (cookie {@code dsr-lang}, else {@code Accept-Language}, else
+ * English).
  */
 class DecisionValueTest extends IntegrationTest {
 
@@ -88,6 +90,41 @@ class DecisionValueTest extends IntegrationTest {
         awaitMailWithSubject(request.requesterEmail(), "Answer to your access request");
     }
 
+    @Test
+    void aRefusalSpeaksTheStaffMembersLanguage() {
+        DsrRequest request = verifiedAccessRequest("refusal-language");
+        Task review = awaitTask(request, AccessProcess.TASK_REVIEW_EXTRACT);
+
+        HttpResponse<String> finnish = complete(review, AccessProcess.REVIEW_DECISION, "BOGUS", STAFF_USER,
+                STAFF_PASSWORD, "Cookie", "dsr-lang=fi", "Accept-Language", "en");
+        assertThat(finnish.statusCode()).as(finnish.body()).isEqualTo(400);
+        // (the body is JSON: the quotes around the value are escaped there)
+        assertThat(finnish.body()).contains("Päätös reviewDecision", "BOGUS",
+                "ei ole mikään näistä: APPROVE, GATHER_AGAIN, REFER_TO_MANAGER").doesNotContain("is none of");
+        HttpResponse<String> swedish = complete(review, AccessProcess.REVIEW_DECISION, "BOGUS", STAFF_USER,
+                STAFF_PASSWORD, "Accept-Language", "de, sv-FI;q=0.8, fi;q=0.5");
+        assertThat(swedish.statusCode()).as(swedish.body()).isEqualTo(400);
+        assertThat(swedish.body()).contains("Beslutet reviewDecision", "är inget av APPROVE");
+        HttpResponse<String> english = complete(review, AccessProcess.REVIEW_DECISION, "BOGUS", STAFF_USER,
+                STAFF_PASSWORD);
+        assertThat(english.body()).contains("The decision reviewDecision", "is none of APPROVE");
+
+        assertThat(complete(review, AccessProcess.REVIEW_DECISION, "REFER_TO_MANAGER", STAFF_USER, STAFF_PASSWORD)
+                .statusCode()).isEqualTo(204);
+        Task decision = awaitTask(request, AccessProcess.TASK_MANAGER_DECISION);
+        // the manager's refusal without a recorded reason, the case of issue 13
+        HttpResponse<String> noReason = complete(decision, AccessProcess.MANAGER_DECISION, "REFUSE",
+                MANAGER_USER, MANAGER_PASSWORD, "Cookie", "dsr-lang=fi");
+        assertThat(noReason.statusCode()).as(noReason.body()).isEqualTo(400);
+        assertThat(noReason.body()).contains("Kirjoita kieltäytymisen peruste ensin henkilökunnan sivulle: "
+                + "/staff/requests/id/" + request.id()).doesNotContain("ENGINE-");
+        HttpResponse<String> noReasonEnglish = complete(decision, AccessProcess.MANAGER_DECISION, "REFUSE",
+                MANAGER_USER, MANAGER_PASSWORD);
+        assertThat(noReasonEnglish.body()).contains("Write the reason for the refusal on the staff page first: "
+                + "/staff/requests/id/" + request.id());
+        assertThat(taskService.createTaskQuery().taskId(decision.getId()).count()).as("the task stays open").isOne();
+    }
+
     private DsrRequest verifiedAccessRequest(String prefix) {
         String email = uniqueAddress(prefix);
         register.subscriber("Päätös Testinen", email, "en");
@@ -104,10 +141,12 @@ class DecisionValueTest extends IntegrationTest {
                 t -> t != null);
     }
 
-    private HttpResponse<String> complete(Task task, String variable, String value, String user, String password) {
+    private HttpResponse<String> complete(Task task, String variable, String value, String user, String password,
+                                          String... headers) {
         return http().postJson("/engine-rest/task/" + task.getId() + "/complete",
                 "{\"variables\":{\"%s\":{\"value\":\"%s\",\"type\":\"String\"}}}".formatted(variable, value),
-                Http.basicAuth(user, password));
+                java.util.stream.Stream.concat(java.util.Arrays.stream(Http.basicAuth(user, password)),
+                        java.util.Arrays.stream(headers)).toArray(String[]::new));
     }
 
     private HttpResponse<String> completeWithout(Task task, String user, String password) {

@@ -33,9 +33,10 @@ import fi.kivaq.dsr.support.TestRegister;
 
 /**
  * Camunda Tasklist as staff see it, in a real browser (Chromium in Finnish): the task list says which request each
- * task is for, the task form speaks the staff member's language (Finnish here), links to that request's staff page
- * in a new tab and tells a newcomer to claim the task, completing it moves the process on, a task listener's refusal
- * reads as its own sentence, Tasklist shows the user's name, and no "migrate to Camunda 8" banner.
+ * task is for, Tasklist's own texts and the task form speak the staff member's language (Finnish here; the language
+ * chosen on the staff pages wins over the browser's), the form links to that request's staff page in a new tab and
+ * tells a newcomer to claim the task, completing it moves the process on, a task listener's refusal reads as its own
+ * sentence in that language, Tasklist shows the user's name, and no "migrate to Camunda 8" banner.
  */
 @Tag("browser")
 class TasklistBrowserTest extends IntegrationTest {
@@ -67,12 +68,14 @@ class TasklistBrowserTest extends IntegrationTest {
         // a Finnish staff member: Finnish chosen on the staff pages (remembered in the cookie dsr-lang)
         Browser browser = Browser.on(port).cookie("dsr-lang", "fi");
         try {
-            logInToTasklist(browser, "tasklist-staff", "tasklist-staff-pw");
+            logInToTasklist(browser, "tasklist-staff", "tasklist-staff-pw", "Käyttäjätunnus");
             String filters = browser.find(By.cssSelector(".task-filter")).findElement(By.xpath("..")).getText();
             assertThat(filters).contains("My tasks", "Staff tasks", "All tasks");
             WebElement listed = taskInFilter(browser, "All tasks", reference);
+            // the filter's columns are ours; "Määräaika" (due) and "Luotu" (created) are Tasklist's, in Finnish
             assertThat(listed.getText()).contains("Review the access extract").contains("Reference")
-                    .contains("Request").contains("Access").contains("Due");
+                    .contains("Request").contains("Access").contains("Määräaika").contains("Luotu")
+                    .doesNotContain("Due").doesNotContain("Created");
             assertThat(browser.text()).doesNotContain("migrate to Camunda 8").doesNotContain("Camunda 8")
                     .contains("Tuula Tehtävä").doesNotContain("null null");
             browser.screenshot("tasklist-list");
@@ -101,7 +104,13 @@ class TasklistBrowserTest extends IntegrationTest {
             assertThat(link.getAttribute("href")).endsWith("/staff/requests/id/" + requestId);
             assertThat(link.getAttribute("target")).isEqualTo("_blank");
             assertThat(browser.find(By.id("kivaq-claim-hint")).getText())
-                    .contains("Lomake on lukittu, kunnes otat tehtävän itsellesi");
+                    .contains("Lomake on lukittu, kunnes otat tehtävän itsellesi", "\"Ota itsellesi\"");
+            // Tasklist's own buttons in Finnish, the words the form's texts use
+            assertThat(browser.find(By.cssSelector("button.claim")).getText()).isEqualTo("Ota itsellesi");
+            assertThat(browser.driver().findElements(By.xpath("//button[normalize-space()='Merkitse valmiiksi']")))
+                    .isNotEmpty();
+            assertThat(browser.driver().findElements(By.xpath("//button[normalize-space()='Complete' or "
+                    + "normalize-space()='Claim']"))).isEmpty();
             browser.screenshot("tasklist-form");
 
             // once claimed, the hint goes and the form can be used
@@ -134,7 +143,7 @@ class TasklistBrowserTest extends IntegrationTest {
                     "Hyväksy: lähetä allekirjoitettu vastaus", "Kokoa rekisteriote uudelleen", "Siirrä esihenkilölle");
             decision.selectByVisibleText("Hyväksy: lähetä allekirjoitettu vastaus");
             browser.screenshot("tasklist-form-claimed");
-            completeForm(browser);
+            completeForm(browser, "Merkitse valmiiksi");
             Awaitility.await().atMost(PATIENCE).until(() -> taskService.createTaskQuery().taskId(task.getId())
                     .count() == 0);
             assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(
@@ -160,26 +169,62 @@ class TasklistBrowserTest extends IntegrationTest {
         staffUsers.ensure("tasklist-manager", "tasklist-manager-pw", "dsr-managers", "Mervi", "Esihenkilö");
         Browser browser = Browser.on(port).cookie("dsr-lang", "fi");
         try {
-            logInToTasklist(browser, "tasklist-manager", "tasklist-manager-pw");
+            logInToTasklist(browser, "tasklist-manager", "tasklist-manager-pw", "Käyttäjätunnus");
             taskInFilter(browser, "Manager tasks", reference).findElement(By.cssSelector("a")).click();
             assertThat(browser.find(By.cssSelector(".kivaq-task-form")).getText())
                     .contains("Vastaa tarkastuspyyntöön tai kieltäydy");
             claim(browser);
             new Select(browser.find(By.cssSelector("select[cam-variable-name=managerDecision]")))
                     .selectByVisibleText("Kieltäydy (peruste kirjattu henkilökunnan sivulle)");
-            completeForm(browser);
+            completeForm(browser, "Merkitse valmiiksi");
 
+            // the listener's sentence in the staff member's language (the cookie reaches Tasklist's engine API)
             WebElement notice = browser.waitFor(driver -> driver.findElements(By.cssSelector(".page-notifications"))
-                    .stream().filter(n -> n.getText().contains("reason")).findFirst().orElse(null));
-            assertThat(notice.getText()).contains("Write the reason for the refusal on the staff page first")
-                    .doesNotContain("ENGINE-").doesNotContain("Cannot submit task form")
-                    .doesNotContain("TaskListener");
+                    .stream().filter(n -> n.getText().contains("peruste")).findFirst().orElse(null));
+            assertThat(notice.getText()).contains("Kirjoita kieltäytymisen peruste ensin henkilökunnan sivulle")
+                    .doesNotContain("Write the reason").doesNotContain("ENGINE-")
+                    .doesNotContain("Cannot submit task form").doesNotContain("TaskListener");
             browser.screenshot("tasklist-refusal-without-reason");
         } catch (RuntimeException | AssertionError e) {
             browser.saveForDiagnosis("tasklist-refusal-failure");
             throw e;
         }
         assertThat(taskService.createTaskQuery().taskId(decision.getId()).count()).as("the task stays open").isOne();
+    }
+
+    @Test
+    void theLanguageChosenOnTheStaffPagesWinsOverTheBrowsers() {
+        staffUsers.ensure("tasklist-swede", "tasklist-swede-pw", "dsr-staff", "Sven", "Svensson");
+        // the staff member chose Swedish on the staff pages, whatever the browser's language
+        Browser browser = Browser.on(port).cookie("dsr-lang", "sv");
+        try {
+            logInToTasklist(browser, "tasklist-swede", "tasklist-swede-pw", "Användarnamn");
+            noTaskSelected(browser, "Välj en uppgift i listan.");
+            browser.screenshot("tasklist-swedish");
+            // the welcome page (same login) too: its "Applications" and "Profile" sections
+            browser.open("/camunda/app/welcome/default/");
+            browser.waitFor(driver -> driver.findElements(By.cssSelector("h3.section-title")).stream()
+                    .map(WebElement::getText).toList().containsAll(List.of("Program", "Profil")));
+
+            // English chosen: Camunda's own English
+            browser = Browser.on(port).cookie("dsr-lang", "en");
+            logInToTasklist(browser, "tasklist-swede", "tasklist-swede-pw", "Username");
+            noTaskSelected(browser, "Select a task in the list.");
+
+            // nothing chosen: the browser's own first language (headless Chromium reports English despite --lang)
+            browser = Browser.on(port);
+            String browsers = String.valueOf(((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                    .executeScript("return navigator.languages[0] || navigator.language"));
+            boolean finnish = browsers.startsWith("fi");
+            boolean swedish = browsers.startsWith("sv");
+            logInToTasklist(browser, "tasklist-swede", "tasklist-swede-pw",
+                    finnish ? "Käyttäjätunnus" : swedish ? "Användarnamn" : "Username");
+            noTaskSelected(browser, finnish ? "Valitse tehtävä listasta." : swedish ? "Välj en uppgift i listan."
+                    : "Select a task in the list.");
+        } catch (RuntimeException | AssertionError e) {
+            browser.saveForDiagnosis("tasklist-language-failure");
+            throw e;
+        }
     }
 
     /** An access request of a register contact, verified: its review task is open. */
@@ -203,12 +248,14 @@ class TasklistBrowserTest extends IntegrationTest {
      * A fresh server serves the webapp's first load slowly (large scripts, cold caches), and Tasklist gives up on a
      * module that takes too long and stays on its spinner: fetch its files once first, and reload as a person would.
      */
-    private void logInToTasklist(Browser browser, String user, String password) {
+    private void logInToTasklist(Browser browser, String user, String password, String userFieldPlaceholder) {
         Http http = http();
         for (String file : List.of("/camunda/app/tasklist/default/", "/camunda/lib/deps.js?bust=7.24.0",
                 "/camunda/app/tasklist/camunda-tasklist-bootstrap.js?bust=7.24.0",
                 "/camunda/api/tasklist/plugin/tasklistPlugins/static/app/plugin.js?bust=7.24.0",
-                "/camunda/app/tasklist/scripts/config.js", "/camunda/app/tasklist/locales/en.json?bust=7.24.0")) {
+                "/camunda/app/tasklist/scripts/config.js", "/camunda/app/tasklist/locales/en.json?bust=7.24.0",
+                "/camunda/app/tasklist/locales/fi.json?bust=7.24.0",
+                "/camunda/app/tasklist/locales/sv.json?bust=7.24.0")) {
             http.getBytes(file);
         }
         WebElement userField = null;
@@ -221,10 +268,19 @@ class TasklistBrowserTest extends IntegrationTest {
             }
         }
         assertThat(userField).as("Tasklist's login form").isNotNull();
+        // Tasklist's login form in the staff member's language
+        WebElement field = userField;
+        browser.waitFor(driver -> userFieldPlaceholder.equals(field.getAttribute("placeholder")));
         userField.sendKeys(user);
         browser.find(By.cssSelector("input[type=password]")).sendKeys(password);
         browser.find(By.cssSelector("button[type=submit]")).click();
         browser.find(By.cssSelector(".task-filter"), Duration.ofSeconds(120));
+    }
+
+    /** Tasklist's note beside the list while no task is open, in the expected words. */
+    private static void noTaskSelected(Browser browser, String note) {
+        browser.waitFor(driver -> driver.findElements(By.cssSelector(".no-task")).stream()
+                .anyMatch(element -> element.getText().contains(note)));
     }
 
     /** Opens the named filter and returns the list entry of the request's task. */
@@ -236,16 +292,17 @@ class TasklistBrowserTest extends IntegrationTest {
                 .filter(item -> item.getText().contains(reference)).findFirst().orElse(null));
     }
 
-    private static void completeForm(Browser browser) {
-        browser.click(browser.waitFor(driver -> driver.findElements(By.xpath("//button[normalize-space()='Complete']"))
+    private static void completeForm(Browser browser, String complete) {
+        browser.click(browser.waitFor(driver -> driver.findElements(By.xpath("//button[normalize-space()='"
+                        + complete + "']"))
                 .stream().filter(WebElement::isEnabled).findFirst().orElse(null)));
     }
 
+    /** Presses Tasklist's claim button, whatever its language. */
     private static void claim(Browser browser) {
-        browser.waitFor(driver -> driver.findElements(By.xpath("//*[self::a or self::button][normalize-space()='Claim']"))
+        browser.waitFor(driver -> driver.findElements(By.cssSelector("button.claim"))
                 .stream().filter(WebElement::isDisplayed).findFirst().orElse(null)).click();
-        browser.waitFor(ExpectedConditions.invisibilityOfElementLocated(
-                By.xpath("//*[self::a or self::button][normalize-space()='Claim']")));
+        browser.waitFor(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button.claim")));
     }
 
     private long requestId(String reference) {

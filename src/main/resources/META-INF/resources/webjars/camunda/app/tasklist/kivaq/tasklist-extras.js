@@ -5,9 +5,12 @@
  *    Tasklist (our task forms set this themselves; this covers any other form).
  * 2. An unclaimed task's form (which Tasklist shows locked) starts with a hint: claim the task first. The hint's
  *    text comes with the form (data-kivaq-claim-hint, in the staff member's language; see tasklist.TaskFormController).
+ * 3. Tasklist speaks the language chosen on the staff pages (staff-language.js).
  *
- * Plain DOM code: Tasklist re-renders forms at will, so a MutationObserver applies both whenever a form appears.
+ * Plain DOM code: Tasklist re-renders forms at will, so a MutationObserver applies 1 and 2 whenever a form appears.
  */
+import './staff-language.js';
+
 const HINT_ID = 'kivaq-claim-hint';
 
 function openStaffLinksInNewTab(root) {
@@ -22,8 +25,8 @@ function openStaffLinksInNewTab(root) {
 function claimHint(root) {
   const heading = root.querySelector('[data-kivaq-claim-hint]');
   const form = heading && heading.closest('form');
-  const claim = Array.from(root.querySelectorAll('button, a'))
-    .find((element) => /^\s*Claim\s*$/.test(element.textContent || ''));
+  // Tasklist's claim button, whatever language its label is in
+  const claim = root.querySelector('button.claim');
   const hint = document.getElementById(HINT_ID);
   if (form && claim && !hint) {
     const note = document.createElement('p');
