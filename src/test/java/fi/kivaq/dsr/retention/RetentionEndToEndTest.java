@@ -229,7 +229,7 @@ class RetentionEndToEndTest extends IntegrationTest {
                                 .list().stream().map(p -> p.getId()).toArray(String[]::new)).list())
                 .extracting(v -> v.getName()).isNotEmpty().allMatch(n -> n.equals("requestId") || n.equals("notificationId")
                         || n.equals("nrOfInstances") || n.equals("nrOfActiveInstances") || n.equals("nrOfCompletedInstances")
-                        || n.equals("loopCounter"));
+                        || n.equals("loopCounter") || n.equals("noticeSuperseded"));
 
         // the data stays while a recipient has not confirmed: its reminder must still name the person
         assertThat(jdbc.sql("select count(*) from dsr_request where reference = :r and requester_email = :e")
