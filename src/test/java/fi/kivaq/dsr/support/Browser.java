@@ -13,9 +13,11 @@ import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -144,9 +146,15 @@ public final class Browser {
      * replaced the old one, so that what the test reads next is the new page and not the one it left.
      */
     public Browser clickToLoad(WebElement element) {
-        WebElement oldPage = driver().findElement(By.tagName("html"));
+        // The old page is marked and the wait is for a complete document without the mark. (Waiting for the old
+        // <html> element to go stale is racy: while the new document replaces it, Chromium may answer "Node with
+        // given id does not belong to the document", an error that is not a StaleElementReferenceException.)
+        JavascriptExecutor script = (JavascriptExecutor) driver();
+        script.executeScript("window.__dsrOldPage = true;");
         element.click();
-        new WebDriverWait(driver(), Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(oldPage));
+        new WebDriverWait(driver(), Duration.ofSeconds(30)).ignoring(WebDriverException.class)
+                .until(driver -> Boolean.TRUE.equals(script.executeScript(
+                        "return window.__dsrOldPage !== true && document.readyState === 'complete';")));
         find(By.tagName("body"));
         return this;
     }

@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -89,11 +90,9 @@ class TasklistBrowserTest extends IntegrationTest {
                 String list = driver.findElement(By.cssSelector("[cam-tasks]")).getText();
                 return list.contains(reference) && REFERENCE.matcher(list).results().count() == 1;
             });
-            listed = taskInFilter(browser, "All tasks", reference);
-
             // the form, in Finnish: the request's reference and kind, a link to its staff page in a new tab, and the
             // hint to claim first
-            listed.findElement(By.cssSelector("a")).click();
+            openTask(browser, "All tasks", reference);
             WebElement link = browser.waitFor(driver -> driver.findElements(By.cssSelector(".kivaq-task-form a"))
                     .stream().filter(a -> a.getText().contains("Avaa pyyntö henkilökunnan sivulla")).findFirst()
                     .orElse(null));
@@ -170,7 +169,7 @@ class TasklistBrowserTest extends IntegrationTest {
         Browser browser = Browser.on(port).cookie("dsr-lang", "fi");
         try {
             logInToTasklist(browser, "tasklist-manager", "tasklist-manager-pw", "Käyttäjätunnus");
-            taskInFilter(browser, "Manager tasks", reference).findElement(By.cssSelector("a")).click();
+            openTask(browser, "Manager tasks", reference);
             assertThat(browser.find(By.cssSelector(".kivaq-task-form")).getText())
                     .contains("Vastaa tarkastuspyyntöön tai kieltäydy");
             claim(browser);
@@ -290,6 +289,18 @@ class TasklistBrowserTest extends IntegrationTest {
                 .findElement(By.cssSelector("h4 a")).click();
         return browser.waitFor(driver -> driver.findElements(By.cssSelector("[cam-tasks] .task")).stream()
                 .filter(item -> item.getText().contains(reference)).findFirst().orElse(null));
+    }
+
+    /** Opens the task's form; Tasklist may re-render its list between finding the task and the click. */
+    private static void openTask(Browser browser, String filter, String reference) {
+        browser.waitFor(driver -> {
+            try {
+                taskInFilter(browser, filter, reference).findElement(By.cssSelector("a")).click();
+                return true;
+            } catch (StaleElementReferenceException rerendered) {
+                return null;
+            }
+        });
     }
 
     private static void completeForm(Browser browser, String complete) {
