@@ -15,10 +15,11 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
  * The letter fonts (DejaVu Sans, shipped under {@code templates/fonts/} with its licence), embedded as subsets.
- * Each face is parsed once and shared by all letters; widths come from tables built at start-up, and the
- * class knows which characters the fonts can show, so that text from the register never makes rendering fail.
- * Documents using the shared fonts must be built and saved under {@link #lock()}: the subset is cut from the
- * shared font when the document is saved.
+ * Widths come from tables built at start-up, and the class knows which characters the fonts can show, so that text
+ * from the register never makes rendering fail. Each thread that renders letters parses each face once and keeps it:
+ * the subset is cut from the parsed font when a document is saved, and a parsed font is not safe for two threads at
+ * once, so letters render in parallel without sharing one (a shared font under a lock made every job thread wait
+ * for the one rendering).
  */
 final class LetterFonts {
 
@@ -32,7 +33,6 @@ final class LetterFonts {
     /** Code points both faces have a glyph for. */
     private final BitSet covered;
     private final String replacement;
-    private final Object lock = new Object();
 
     LetterFonts() {
         this.regular = new Face(REGULAR);
@@ -40,10 +40,6 @@ final class LetterFonts {
         this.covered = (BitSet) regular.covered.clone();
         this.covered.and(bold.covered);
         this.replacement = covered.get(REPLACEMENT) ? new String(Character.toChars(REPLACEMENT)) : "?";
-    }
-
-    Object lock() {
-        return lock;
     }
 
     /** Both faces, to be embedded in {@code document} as subsets. */
@@ -85,16 +81,17 @@ final class LetterFonts {
     /** One parsed face and its advance widths per BMP code point, in 1/1000 em like PDF glyph widths. */
     static final class Face {
 
-        private final TrueTypeFont font;
+        private final byte[] file;
+        /** This thread's parse of the face. */
+        private final ThreadLocal<TrueTypeFont> font;
         private final float[] widths = new float[BMP];
         private final BitSet covered = new BitSet(BMP);
 
         private Face(String resource) {
+            file = read(resource);
+            font = ThreadLocal.withInitial(this::parse);
             try {
-                font = new TTFParser().parse(new RandomAccessReadBuffer(read(resource)));
-                // Letters are Latin text: no ligatures, so every character stays one glyph (clean copy and
-                // search) and the widths above are exact; it also spares PDFBox's costly GSUB engine.
-                font.setEnableGsub(false);
+                TrueTypeFont font = parse();
                 CmapLookup cmap = font.getUnicodeCmapLookup();
                 float scale = 1000f / font.getUnitsPerEm();
                 for (int cp = 0x20; cp < BMP; cp++) {
@@ -109,8 +106,21 @@ final class LetterFonts {
             }
         }
 
+        private TrueTypeFont parse() {
+            try {
+                TrueTypeFont parsed = new TTFParser().parse(new RandomAccessReadBuffer(file));
+                // Letters are Latin text: no ligatures, so every character stays one glyph (clean copy and
+                // search) and the widths above are exact; it also spares PDFBox's costly GSUB engine.
+                parsed.setEnableGsub(false);
+                return parsed;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** The face for a document this thread builds and saves (the subset is cut when it is saved). */
         private PDFont load(PDDocument document) throws IOException {
-            return PDType0Font.load(document, font, true);
+            return PDType0Font.load(document, font.get(), true);
         }
 
         /** Width of printable text at {@code size} points. */

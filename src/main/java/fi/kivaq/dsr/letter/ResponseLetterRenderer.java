@@ -63,9 +63,7 @@ class ResponseLetterRenderer {
     byte[] render(LetterContent content) {
         LetterMessages texts = Language.fromCode(content.language()).map(this.texts::get)
                 .orElseThrow(() -> new IllegalArgumentException("Unsupported letter language: " + content.language()));
-        synchronized (fonts.lock()) {
-            return render(content, texts);
-        }
+        return render(content, texts);
     }
 
     private byte[] render(LetterContent content, LetterMessages texts) {

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,6 +26,7 @@ import fi.kivaq.dsr.register.ContactRegister;
 import fi.kivaq.dsr.register.ObjectedUse;
 import fi.kivaq.dsr.request.DsrRequest;
 import fi.kivaq.dsr.request.RequestNotFound;
+import fi.kivaq.dsr.request.RequestQueued;
 import fi.kivaq.dsr.request.RequestRepository;
 import fi.kivaq.dsr.shared.ObjectionTo;
 import fi.kivaq.dsr.shared.RequestStatus;
@@ -75,8 +77,20 @@ class Objections {
     }
 
     /**
-     * The first step, in the filing transaction: an objection to direct marketing ends the newsletter consent of the
-     * address at once (idempotent; nothing for an address not in the register, which the requester cannot tell).
+     * A public objection (form, API) to direct marketing ends the newsletter consent in the transaction that files
+     * it, before its process starts ({@link RequestQueued}).
+     */
+    @EventListener
+    void stopDirectMarketingWhenFiled(RequestQueued queued) {
+        if (queued.type() == RequestType.OBJECTION) {
+            stopDirectMarketingIfObjectedTo(queued.requestId());
+        }
+    }
+
+    /**
+     * The process's first step (and, for a public objection, already the filing transaction's): an objection to
+     * direct marketing ends the newsletter consent of the address at once (idempotent; nothing for an address not in
+     * the register, which the requester cannot tell).
      *
      * @return whether the objection is to direct marketing
      */

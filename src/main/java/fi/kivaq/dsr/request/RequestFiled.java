@@ -7,8 +7,9 @@ import fi.kivaq.dsr.shared.ProcessVariables;
 import fi.kivaq.dsr.shared.RequestType;
 
 /**
- * Published synchronously inside the filing transaction, so that the request row and the processes that its
- * feature module and the deadline watch start for it exist together or not at all.
+ * Published synchronously inside the transaction that starts a request's processes, which its feature module and the
+ * deadline watch start on it: the filing transaction of a request staff register, the {@link ProcessStarter}'s just
+ * after the filing of a public one. The row's claim and the processes commit together or not at all.
  *
  * @param evidenceCheckRequired the request came with evidence of identity (a signed letter) that staff check
  *                              instead of mailing a verification link

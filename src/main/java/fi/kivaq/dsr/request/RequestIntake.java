@@ -14,8 +14,13 @@ import fi.kivaq.dsr.shared.RequestStatus;
 import fi.kivaq.dsr.shared.VerificationState;
 
 /**
- * Files a request: one row, and the processes that {@link RequestFiled} starts, in one transaction. What happens next never depends,
- * visibly to the requester, on whether the address is in the register.
+ * Files a request. What happens next never depends, visibly to the requester, on whether the address is in the
+ * register.
+ * <p>
+ * A public request (form, API, one-click link) is one row and what must happen at once ({@link RequestQueued}: the
+ * verification link mailed, a newsletter consent ended) in the requester's transaction; its processes start just
+ * after that commit ({@link ProcessStarter}), so the answer does not wait for them. A request staff register starts
+ * its processes ({@link RequestFiled}) in the transaction that files it, as the staff page shows them at once.
  */
 @Service
 public class RequestIntake {
@@ -26,9 +31,12 @@ public class RequestIntake {
     private final RequestEvidence evidence;
     private final AddressLimit limit;
     private final TransactionTemplate transactions;
+    private final ProcessStarter starter;
 
     RequestIntake(RequestRepository requests, ApplicationEventPublisher events, DeadlineCalculator deadlines,
-                  RequestEvidence evidence, AddressLimit limit, PlatformTransactionManager transactionManager) {
+                  RequestEvidence evidence, AddressLimit limit, PlatformTransactionManager transactionManager,
+                  ProcessStarter starter) {
+        this.starter = starter;
         this.requests = requests;
         this.events = events;
         this.deadlines = deadlines;
@@ -49,12 +57,12 @@ public class RequestIntake {
         return transactions.execute(status -> limit.take(key) ? Optional.of(file(request)) : Optional.<DsrRequest>empty());
     }
 
-    /** A request whose address still has to be verified (web form, API). */
+    /** A request whose address still has to be verified (web form, API); its processes start after the commit. */
     @Transactional
     public DsrRequest file(NewRequest request) {
         DsrRequest filed = requests.insert(request, deadlines.dueDate(request.receivedAt()),
-                RequestStatus.AWAITING_VERIFICATION, VerificationState.PENDING, null);
-        started(filed, false);
+                RequestStatus.AWAITING_VERIFICATION, VerificationState.PENDING, null, false);
+        queued(filed);
         return filed;
     }
 
@@ -91,13 +99,22 @@ public class RequestIntake {
         return filed;
     }
 
-    /** A request from a channel that already proves control of the contact's address (one-click link). */
+    /**
+     * A request from a channel that already proves control of the contact's address (one-click link); its
+     * processes start after the commit.
+     */
     @Transactional
     public DsrRequest fileVerified(NewRequest request, long contactId) {
         DsrRequest filed = requests.insert(request, deadlines.dueDate(request.receivedAt()),
-                RequestStatus.IN_PROGRESS, VerificationState.NOT_REQUIRED, contactId);
-        started(filed, false);
+                RequestStatus.IN_PROGRESS, VerificationState.NOT_REQUIRED, contactId, false);
+        queued(filed);
         return filed;
+    }
+
+    private void queued(DsrRequest filed) {
+        events.publishEvent(new RequestQueued(filed.id(), filed.reference(), filed.type(),
+                filed.verificationState() == VerificationState.PENDING));
+        starter.wakeAfterCommit();
     }
 
     private void started(DsrRequest filed, boolean evidenceCheckRequired) {

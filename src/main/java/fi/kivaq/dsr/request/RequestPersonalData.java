@@ -40,7 +40,8 @@ class RequestPersonalData implements PersonalDataOwner {
                         .notPersonal("id", "reference", "type", "status", "channel", "language", "contact_id",
                                 "received_at", "verification_state", "verification_requested_at", "verified_at",
                                 "closed_at", "due_date", "received_via", "registered_by", "erasure_scope",
-                                "retained_until", "personal_data_reduced_at", "erased_by_request_id", "objection_to"),
+                                "retained_until", "personal_data_reduced_at", "erased_by_request_id", "objection_to",
+                                "processes_started"),
                 Table.named("request_evidence").personal("file_name", "content", "signer_subject")
                         .notPersonal("id", "request_id", "content_type", "size_bytes", "sha256", "signature_state",
                                 "uploaded_by", "uploaded_at", "signed_at", "signing_time_stamped"),

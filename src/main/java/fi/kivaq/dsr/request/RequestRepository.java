@@ -44,12 +44,21 @@ public class RequestRepository {
     /** Inserts the request and gives it its reference, {@code DSR-<year of receipt>-<number>}. */
     DsrRequest insert(NewRequest request, LocalDate dueDate, RequestStatus status, VerificationState verification,
                       Long contactId) {
+        return insert(request, dueDate, status, verification, contactId, true);
+    }
+
+    /**
+     * Inserts the request; with {@code processesStarted} false its processes are left to {@link ProcessStarter},
+     * which starts them just after this transaction commits.
+     */
+    DsrRequest insert(NewRequest request, LocalDate dueDate, RequestStatus status, VerificationState verification,
+                      Long contactId, boolean processesStarted) {
         long id = GeneratedKeys.insertReturningId(jdbc.sql("""
                         insert into dsr_request (type, status, channel, language, requester_email,
                             requester_email_normalised, requester_name, details, contact_id, received_at,
-                            due_date, verification_state, objection_to)
+                            due_date, verification_state, objection_to, processes_started)
                         values (:type, :status, :channel, :language, :email, :emailNormalised, :name, :details,
-                            :contact, :receivedAt, :dueDate, :verification, :objectionTo)""")
+                            :contact, :receivedAt, :dueDate, :verification, :objectionTo, :processesStarted)""")
                 .param("type", request.type().name())
                 .param("status", status.name())
                 .param("channel", request.channel().name())
@@ -62,11 +71,39 @@ public class RequestRepository {
                 .param("receivedAt", utc(request.receivedAt()))
                 .param("dueDate", dueDate)
                 .param("verification", verification.name())
-                .param("objectionTo", request.objectionTo() == null ? null : request.objectionTo().name()));
+                .param("objectionTo", request.objectionTo() == null ? null : request.objectionTo().name())
+                .param("processesStarted", processesStarted));
         String reference = "DSR-%d-%05d".formatted(request.receivedAt().atZone(HELSINKI).getYear(), id);
         jdbc.sql("update dsr_request set reference = :reference where id = :id")
                 .param("reference", reference).param("id", id).update();
         return findById(id).orElseThrow();
+    }
+
+    /** Requests whose processes have not started yet, oldest first (ProcessStarter). */
+    List<Long> processStartsDue(int limit) {
+        return jdbc.sql("""
+                        select id from dsr_request where processes_started = false
+                        order by id fetch first %d rows only""".formatted(limit))
+                .query(Long.class).list();
+    }
+
+    /**
+     * Takes the start of this request's processes: true for exactly one caller, whose transaction then starts them.
+     * A second node's claim of the same row waits for the first one's commit, then finds it taken.
+     */
+    boolean claimProcessStart(long id) {
+        return jdbc.sql("update dsr_request set processes_started = true where id = :id and processes_started = false")
+                .param("id", id).update() == 1;
+    }
+
+    /**
+     * Locks the request's row until the end of the caller's transaction and says whether its processes have
+     * started. A confirm that finds them not started yet records the verification only: the processes, when they
+     * start, find the address verified and do not wait for it (the start waits for this lock).
+     */
+    public boolean lockAndCheckProcessesStarted(long id) {
+        return jdbc.sql("select processes_started from dsr_request where id = :id for update")
+                .param("id", id).query(Boolean.class).single();
     }
 
     /** No request was ever filed: imports (the demo's) go only into an empty request table. */

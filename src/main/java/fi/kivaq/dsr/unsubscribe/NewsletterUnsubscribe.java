@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,6 +18,7 @@ import fi.kivaq.dsr.register.NewsletterLinks;
 import fi.kivaq.dsr.request.DsrRequest;
 import fi.kivaq.dsr.request.NewRequest;
 import fi.kivaq.dsr.request.RequestIntake;
+import fi.kivaq.dsr.request.RequestQueued;
 import fi.kivaq.dsr.request.RequestRepository;
 import fi.kivaq.dsr.shared.Language;
 import fi.kivaq.dsr.shared.RequestChannel;
@@ -26,7 +28,8 @@ import fi.kivaq.dsr.shared.RequestType;
 /**
  * Stopping the newsletter (GDPR Art. 7(3), 21(2)-(3)): unconditional, and as easy as subscribing. Every unsubscribe
  * request withdraws the consent in the transaction that files it, before anything is verified: the one-click link
- * within the click's own request, the form and the API within the request that files them. Only the confirmation
+ * within the click's own request, the form and the API within the request that files them ({@link RequestQueued};
+ * the process, which starts just after, withdraws again, a no-op, and does so for requests staff register). Only the confirmation
  * letter waits for a verified address, because answers go only to a verified channel. Withdrawing first is safe: a
  * forged request can do no more than stop marketing to someone, which harms no one, reveals nothing and is undone
  * by subscribing again.
@@ -72,12 +75,22 @@ public class NewsletterUnsubscribe {
             // a request of its own, so the confirmation and the deadline are tracked like any other; its process
             // withdraws the consent first thing, in this transaction, naming the request
             String email = register.emailOf(contact).orElseThrow();
-            DsrRequest filed = intake.fileVerified(new NewRequest(RequestType.UNSUBSCRIBE, email, null, language, null,
+            // the consent ends in this transaction (withdrawWhenFiled), the process starts after its commit
+            intake.fileVerified(new NewRequest(RequestType.UNSUBSCRIBE, email, null, language, null,
                     RequestChannel.ONE_CLICK, clock.instant()), contact);
-            // idempotent, so normally a no-op: the click's promise does not depend on the process's shape
-            withdrawForRequest(filed.id());
         }
         return Optional.of(language);
+    }
+
+    /**
+     * A public unsubscribe request (form, API, one-click link) ends the consent in the transaction that files it,
+     * before its process starts and before any verification.
+     */
+    @EventListener
+    void withdrawWhenFiled(RequestQueued queued) {
+        if (queued.type() == RequestType.UNSUBSCRIBE) {
+            withdrawForRequest(queued.requestId());
+        }
     }
 
     /**

@@ -144,8 +144,10 @@ class DeadlineWatchProcessTest extends IntegrationTest {
     }
 
     private DsrRequest file(RequestType type, Instant receivedAt) {
-        return intake.file(new NewRequest(type, uniqueAddress("watch"), "Valvottu Pyytäjä", Language.FI,
+        DsrRequest filed = intake.file(new NewRequest(type, uniqueAddress("watch"), "Valvottu Pyytäjä", Language.FI,
                 type == RequestType.RECTIFICATION ? "Sukunimeni on väärin" : null, RequestChannel.API, receivedAt));
+        awaitProcessesStarted(filed.reference());
+        return filed;
     }
 
     private ProcessInstance watchOf(DsrRequest request) {

@@ -205,8 +205,10 @@ class ManagerDashboardTest extends IntegrationTest {
     }
 
     private DsrRequest file(Instant receivedAt) {
-        return intake.file(new NewRequest(RequestType.ACCESS, uniqueAddress("dash"), null, Language.FI, null,
-                RequestChannel.API, receivedAt));
+        DsrRequest filed = intake.file(new NewRequest(RequestType.ACCESS, uniqueAddress("dash"), null, Language.FI,
+                null, RequestChannel.API, receivedAt));
+        awaitProcessesStarted(filed.reference());
+        return filed;
     }
 
     private static Element row(Document page, DsrRequest request) {

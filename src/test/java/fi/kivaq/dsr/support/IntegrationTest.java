@@ -81,6 +81,16 @@ public abstract class IntegrationTest {
                         m -> m != null);
     }
 
+    /**
+     * A public request's processes start just after its filing commits ({@code request.ProcessStarter}), on another
+     * thread: waits until they have.
+     */
+    protected void awaitProcessesStarted(String reference) {
+        Awaitility.await().atMost(PATIENCE).until(() -> jdbc.sql(
+                        "select processes_started from dsr_request where reference = :reference")
+                .param("reference", reference).query(Boolean.class).single());
+    }
+
     protected long requestCount() {
         return jdbc.sql("select count(*) from dsr_request").query(Long.class).single();
     }

@@ -57,8 +57,14 @@ class UnsubscribeProcessTest extends IntegrationTest {
                         select channel, request_id from newsletter_consent_event where contact_id = :c and kind = 'WITHDRAWN'""")
                 .param("c", contact).query((rs, i) -> rs.getString("channel") + " " + rs.getLong("request_id")).single())
                 .isEqualTo("REQUEST_FORM " + request.id());
+        // and the verification link is in the outbox, on the links' lane (priority 0), committed with the request
+        org.assertj.core.api.Assertions.assertThat(jdbc.sql(
+                        "select priority from outbox_mail where request_id = :id").param("id", request.id())
+                .query(Integer.class).list()).containsExactly(0);
 
-        ProcessInstance parent = processOf(request, "unsubscribe");
+        // the processes start just after the filing commit (ProcessStarter)
+        ProcessInstance parent = Awaitility.await().atMost(PATIENCE).until(() -> processOf(request, "unsubscribe"),
+                p -> p != null);
         ProcessInstance verification = Awaitility.await().atMost(PATIENCE).until(
                 () -> processOf(request, "address-verification"), p -> p != null
                         && runtimeService.createExecutionQuery().processInstanceId(p.getId())
@@ -66,7 +72,8 @@ class UnsubscribeProcessTest extends IntegrationTest {
 
         assertThat(parent).hasPassed(UnsubscribeProcess.TASK_WITHDRAW_CONSENT).isWaitingAt("CallActivity_VerifyAddress")
                 .hasNotPassed(UnsubscribeProcess.TASK_SEND_CONFIRMATION);
-        assertThat(verification).hasPassed("Task_SendVerificationLink").isWaitingAt("ReceiveTask_AwaitConfirmation");
+        // mailed at filing, not again by the process
+        assertThat(verification).hasNotPassed("Task_SendVerificationLink").isWaitingAt("ReceiveTask_AwaitConfirmation");
         org.assertj.core.api.Assertions.assertThat(runtimeService.getVariables(parent.getId()))
                 .containsOnlyKeys(ProcessVariables.REQUEST_ID, ProcessVariables.VERIFICATION_REQUIRED)
                 .containsEntry(ProcessVariables.VERIFICATION_REQUIRED, true);

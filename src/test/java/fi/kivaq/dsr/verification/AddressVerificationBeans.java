@@ -9,7 +9,8 @@ import fi.kivaq.dsr.shared.DsrProperties;
 
 /**
  * The beans that bpmn/address-verification.bpmn names, for the fast process tests: the real delegates around the
- * given (mocked) use case, and the real timer bean with the given link validity. Public because the processes that
+ * given (mocked) use case, the real timer bean with the given link validity, and whether the link was mailed when
+ * the request was filed (by default not: a request staff register). Public because the processes that
  * call address verification ({@code unsubscribe.bpmn} and others) are tested in their own packages.
  */
 public final class AddressVerificationBeans {
@@ -45,6 +46,17 @@ public final class AddressVerificationBeans {
     }
 
     static void register(AddressVerification verification, Duration linkValidity) {
+        register(verification, linkValidity, false);
+    }
+
+    /** With {@code linkMailedAtFiling}, the request is one filed on the form or by the API (LinkAtFiling mailed it). */
+    static void register(AddressVerification verification, Duration linkValidity, boolean linkMailedAtFiling) {
+        Mocks.register("linkAtFiling", new LinkAtFiling(verification, null) {
+            @Override
+            public boolean mailed(long requestId) {
+                return linkMailedAtFiling;
+            }
+        });
         Mocks.register("sendVerificationLinkDelegate", new SendVerificationLinkDelegate(verification));
         Mocks.register("closeUnverifiedRequestDelegate", new CloseUnverifiedRequestDelegate(verification));
         Mocks.register("processTimers", new ProcessTimers(new DsrProperties("http://localhost:8080",

@@ -70,6 +70,20 @@ class AddressVerificationBpmnTest extends ProcessTest {
     }
 
     @Test
+    void aLinkMailedWhenThePublicRequestWasFiledIsNotMailedAgainAndStillExpires() {
+        AddressVerificationBeans.register(verification, Duration.ofDays(7), true);
+        ProcessInstance process = start();
+
+        assertThat(process).isWaitingAt("ReceiveTask_AwaitConfirmation").hasPassed("Gateway_LinkOut")
+                .hasNotPassed("Task_SendVerificationLink");
+        assertThat(jobQuery().timers().singleResult().getDuedate()).isEqualTo(at(LocalDateTime.of(2026, 3, 9, 10, 0)));
+        confirmLink();
+
+        assertThat(process).isEnded().hasPassed("EndEvent_AddressVerified");
+        verify(verification, never()).sendLink(anyLong());
+    }
+
+    @Test
     void aConfirmedLinkEndsVerifiedAndNothingIsClosed() {
         ProcessInstance process = start();
         execute(job(process));

@@ -89,6 +89,12 @@ class IdentityProofProcessTest {
             }
         });
         Mocks.register("sendVerificationLinkDelegate", new SendVerificationLinkDelegate(addressVerification));
+        Mocks.register("linkAtFiling", new LinkAtFiling(addressVerification, null) {
+            @Override
+            public boolean mailed(long requestId) {
+                return false; // a request registered by staff: the process mails the link
+            }
+        });
         Mocks.register("closeUnverifiedRequestDelegate", new CloseUnverifiedRequestDelegate(addressVerification));
         Mocks.register("signedRequestCheckListener", new SignedRequestCheckListener());
     }
