@@ -18,6 +18,7 @@ import fi.kivaq.dsr.audit.AuditLog;
 import fi.kivaq.dsr.event.AttendeeCsv.Column;
 import fi.kivaq.dsr.event.Attendances.Attendee;
 import fi.kivaq.dsr.event.Attendances.Outcome;
+import fi.kivaq.dsr.shared.CsvTable;
 import fi.kivaq.dsr.shared.EmailAddresses;
 
 /**
@@ -87,7 +88,7 @@ public class AttendeeImport {
     public Report dryRun(long eventId, byte[] file, String actor) {
         events.get(eventId);
         List<Problem> problems = new ArrayList<>();
-        AttendeeCsv.Content content = AttendeeCsv.read(file);
+        CsvTable<Column> content = AttendeeCsv.read(file);
         List<Planned> plan = plan(eventId, content, problems);
         Report report = report(file, content, plan, problems, false);
         audit.recordForRegister(actor, AuditLog.Action.IMPORT_ATTENDEES_DRY_RUN, report.auditDetail(eventId));
@@ -99,7 +100,7 @@ public class AttendeeImport {
     public Report apply(long eventId, byte[] file, String actor) {
         events.get(eventId);
         List<Problem> problems = new ArrayList<>();
-        AttendeeCsv.Content content = AttendeeCsv.read(file);
+        CsvTable<Column> content = AttendeeCsv.read(file);
         List<Planned> plan = plan(eventId, content, problems);
         if (!problems.isEmpty()) {
             Report refused = report(file, content, plan, problems, false);
@@ -118,7 +119,7 @@ public class AttendeeImport {
         return applied;
     }
 
-    private List<Planned> plan(long eventId, AttendeeCsv.Content content, List<Problem> problems) {
+    private List<Planned> plan(long eventId, CsvTable<Column> content, List<Problem> problems) {
         if (content.problem() != null) {
             problems.add(new Problem(1, content.problem(), List.of()));
             return List.of();
@@ -126,7 +127,7 @@ public class AttendeeImport {
         Predicate<String> suppressed = contacts.suppressed();
         Map<String, Integer> firstLineOf = new HashMap<>();
         List<Planned> planned = new ArrayList<>();
-        for (AttendeeCsv.Row row : content.rows()) {
+        for (CsvTable.Row<Column> row : content.rows()) {
             String consentCell = row.get(Column.CONSENT);
             AttendeeConsent consent = consent(consentCell);
             if (consent == null) {
@@ -158,7 +159,7 @@ public class AttendeeImport {
 
     /** Blank: event communication only. */
     static AttendeeConsent consent(String cell) {
-        return switch (AttendeeCsv.key(cell)) {
+        return switch (CsvTable.key(cell)) {
             case "", "eventonly", "event", "tapahtuma", "vaintapahtuma", "evenemang", "no", "ei", "nej", "0" ->
                     AttendeeConsent.EVENT_ONLY;
             case "eventandnewsletter", "newsletter", "uutiskirje", "tapahtumajauutiskirje", "nyhetsbrev",
@@ -167,7 +168,7 @@ public class AttendeeImport {
         };
     }
 
-    private static Report report(byte[] file, AttendeeCsv.Content content, List<Planned> plan, List<Problem> problems,
+    private static Report report(byte[] file, CsvTable<Column> content, List<Planned> plan, List<Problem> problems,
                                  boolean applied) {
         Map<Outcome, List<Integer>> lines = new EnumMap<>(Outcome.class);
         for (Outcome outcome : Outcome.values()) {

@@ -33,7 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import fi.kivaq.dsr.audit.AuditLog;
 import fi.kivaq.dsr.register.ContactCsv.Column;
-import fi.kivaq.dsr.register.ContactCsv.Row;
+import fi.kivaq.dsr.shared.CsvTable;
+import fi.kivaq.dsr.shared.CsvTable.Row;
 import fi.kivaq.dsr.shared.DeadlineCalculator;
 import fi.kivaq.dsr.shared.EmailAddresses;
 import fi.kivaq.dsr.shared.GeneratedKeys;
@@ -130,7 +131,7 @@ public class ContactImport {
     }
 
     /** A valid row, resolved. */
-    private record Planned(Row row, Outcome outcome, String name, String email, String normalised,
+    private record Planned(Row<Column> row, Outcome outcome, String name, String email, String normalised,
                            String organisationKey, String role, String language, String source, boolean newsletter,
                            ConsentChannel consentChannel, Instant consentAt, Instant lastActivityAt,
                            Existing existing) {
@@ -139,7 +140,7 @@ public class ContactImport {
     private record NewOrganisation(String name, String businessId) {
     }
 
-    private record Plan(ContactCsv.Content content, List<Planned> rows, List<Problem> problems,
+    private record Plan(CsvTable<Column> content, List<Planned> rows, List<Problem> problems,
                         Map<String, NewOrganisation> newOrganisations, Map<String, Long> organisations) {
     }
 
@@ -195,7 +196,7 @@ public class ContactImport {
     }
 
     private Plan plan(byte[] file) {
-        ContactCsv.Content content = ContactCsv.read(file);
+        CsvTable<Column> content = ContactCsv.read(file);
         List<Problem> problems = new ArrayList<>();
         if (content.problem() != null) {
             problems.add(new Problem(1, content.problem(), List.of()));
@@ -208,7 +209,7 @@ public class ContactImport {
         Map<String, NewOrganisation> newOrganisations = new java.util.LinkedHashMap<>();
         List<Planned> planned = new ArrayList<>();
         LocalDate today = LocalDate.now(clock.withZone(DeadlineCalculator.HELSINKI));
-        for (Row row : content.rows()) {
+        for (Row<Column> row : content.rows()) {
             int before = problems.size();
             String name = row.get(Column.NAME);
             String email = row.get(Column.EMAIL);
@@ -263,7 +264,7 @@ public class ContactImport {
             String source = null;
             String sourceCell = row.get(Column.SOURCE);
             if (!sourceCell.isEmpty()) {
-                source = SOURCES.get(ContactCsv.key(sourceCell));
+                source = SOURCES.get(CsvTable.key(sourceCell));
                 if (source == null) {
                     problems.add(problem(row, "import.row.source", sourceCell));
                 }
@@ -271,7 +272,7 @@ public class ContactImport {
                 problems.add(problem(row, "import.row.sourceMissing"));
             }
             Boolean newsletter = null;
-            String newsletterCell = ContactCsv.key(row.get(Column.NEWSLETTER));
+            String newsletterCell = CsvTable.key(row.get(Column.NEWSLETTER));
             if (YES.contains(newsletterCell)) {
                 newsletter = true;
             } else if (NO.contains(newsletterCell)) {
@@ -456,7 +457,8 @@ public class ContactImport {
     }
 
     /** A date cell: ISO (2025-03-31) or Finnish (31.3.2025), not in the future; blank is no date unless required. */
-    private static Instant date(Row row, Column column, LocalDate today, boolean required, List<Problem> problems) {
+    private static Instant date(Row<Column> row, Column column, LocalDate today, boolean required,
+                                List<Problem> problems) {
         String cell = row.get(column);
         if (cell.isEmpty()) {
             if (required) {
@@ -487,9 +489,9 @@ public class ContactImport {
     }
 
     private static ConsentChannel channel(String cell) {
-        String key = ContactCsv.key(cell);
+        String key = CsvTable.key(cell);
         for (ConsentChannel channel : CONSENT_CHANNELS) {
-            if (ContactCsv.key(channel.name()).equals(key)) {
+            if (CsvTable.key(channel.name()).equals(key)) {
                 return channel;
             }
         }
@@ -502,7 +504,7 @@ public class ContactImport {
         };
     }
 
-    private static Problem problem(Row row, String reason, String... args) {
+    private static Problem problem(Row<Column> row, String reason, String... args) {
         return new Problem(row.line(), reason, List.of(args));
     }
 

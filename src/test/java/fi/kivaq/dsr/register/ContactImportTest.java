@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import fi.kivaq.dsr.register.ContactImport.Outcome;
 import fi.kivaq.dsr.register.ContactImport.Problem;
+import fi.kivaq.dsr.shared.CsvTable;
 import fi.kivaq.dsr.support.IntegrationTest;
 import fi.kivaq.dsr.support.TestRegister;
 
@@ -61,7 +62,7 @@ class ContactImportTest extends IntegrationTest {
                 "");
         long contactsBefore = count("contact");
 
-        ContactImport.Report report = contactImport.dryRun(file.getBytes(ContactCsv.WINDOWS_1252), "import-test");
+        ContactImport.Report report = contactImport.dryRun(file.getBytes(CsvTable.WINDOWS_1252), "import-test");
 
         assertThat(report.encoding()).isEqualTo("windows-1252");
         assertThat(report.separator()).isEqualTo(';');
@@ -100,7 +101,7 @@ class ContactImportTest extends IntegrationTest {
         long organisationsBefore = count("organisation");
         long consentsBefore = count("newsletter_consent_event");
 
-        ContactImport.Report refused = contactImport.apply(invalid.getBytes(ContactCsv.WINDOWS_1252), "import-test");
+        ContactImport.Report refused = contactImport.apply(invalid.getBytes(CsvTable.WINDOWS_1252), "import-test");
 
         assertThat(refused.applied()).isFalse();
         assertThat(refused.problems()).extracting(Problem::line).containsExactly(5);
@@ -109,7 +110,7 @@ class ContactImportTest extends IntegrationTest {
         assertThat(count("newsletter_consent_event")).isEqualTo(consentsBefore);
         assertThat(contacts.findContactIdByEmail(subscriber)).isEmpty();
 
-        ContactImport.Report first = contactImport.apply(valid.getBytes(ContactCsv.WINDOWS_1252), "import-test");
+        ContactImport.Report first = contactImport.apply(valid.getBytes(CsvTable.WINDOWS_1252), "import-test");
 
         assertThat(first.applied()).isTrue();
         assertThat(first.lines(Outcome.CREATE)).containsExactly(2, 3);
@@ -141,7 +142,7 @@ class ContactImportTest extends IntegrationTest {
         long organisationsAfter = count("organisation");
         long consentsAfter = count("newsletter_consent_event");
 
-        ContactImport.Report second = contactImport.apply(valid.getBytes(ContactCsv.WINDOWS_1252), "import-test");
+        ContactImport.Report second = contactImport.apply(valid.getBytes(CsvTable.WINDOWS_1252), "import-test");
 
         assertThat(second.applied()).isTrue();
         assertThat(second.lines(Outcome.UNCHANGED)).containsExactly(2, 3, 4);
