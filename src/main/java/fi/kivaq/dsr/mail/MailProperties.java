@@ -20,7 +20,9 @@ public record MailProperties(
         @DefaultValue("PT30S") Duration lease,
         /* Newsletter mails per second, on their own lane (so that links and letters never wait behind them): what the
            SMTP relay accepts without throttling us. 0 or less: as fast as the server takes them. */
-        @DefaultValue("5") double newsletterRate) {
+        @DefaultValue("5") double newsletterRate,
+        /* Threads (each with its own SMTP connection) sending links, which a person is waiting for. */
+        @DefaultValue("3") int linkThreads) {
 
     /** The pause between two newsletter mails, or zero for no limit. */
     Duration newsletterInterval() {

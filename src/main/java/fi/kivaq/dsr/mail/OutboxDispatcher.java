@@ -97,7 +97,8 @@ public class OutboxDispatcher implements SmartLifecycle {
     /** Other nodes' expired leases as first seen here: taken over only if unchanged {@link #takeOverGrace()} later. */
     private final Map<Long, ExpiredLease> expiredLeases = new HashMap<>();
 
-    private final Map<Lane, Semaphore> wakeUps = new HashMap<>();
+    /** One per worker thread of each lane: a commit that writes a row of the lane wakes all of them. */
+    private final Map<Lane, List<Semaphore>> wakeUps = new HashMap<>();
     private final List<Thread> workers = new ArrayList<>();
     private ScheduledExecutorService leaseKeeper;
     private volatile boolean running;
@@ -112,7 +113,11 @@ public class OutboxDispatcher implements SmartLifecycle {
         this.properties = properties;
         this.clock = clock;
         for (Lane lane : Lane.values()) {
-            wakeUps.put(lane, new Semaphore(0));
+            List<Semaphore> perThread = new ArrayList<>();
+            for (int i = 0; i < threads(lane); i++) {
+                perThread.add(new Semaphore(0));
+            }
+            wakeUps.put(lane, List.copyOf(perThread));
         }
         useOneStreamProvider();
     }
@@ -135,10 +140,15 @@ public class OutboxDispatcher implements SmartLifecycle {
         running = true;
         stopping = false;
         for (Lane lane : Lane.values()) {
-            Thread worker = new Thread(() -> work(lane), "outbox-" + lane.name().toLowerCase());
-            worker.setDaemon(true);
-            workers.add(worker);
-            worker.start();
+            int threads = threads(lane);
+            for (int i = 0; i < threads; i++) {
+                int index = i;
+                Thread worker = new Thread(() -> work(lane, index, threads),
+                        "outbox-" + lane.name().toLowerCase() + (threads > 1 ? "-" + i : ""));
+                worker.setDaemon(true);
+                workers.add(worker);
+                worker.start();
+            }
         }
         leaseKeeper = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "outbox-leases");
@@ -153,7 +163,7 @@ public class OutboxDispatcher implements SmartLifecycle {
     public synchronized void stop() {
         running = false;
         stopping = true;
-        wakeUps.values().forEach(Semaphore::release);
+        wakeUps.values().forEach(lane -> lane.forEach(Semaphore::release));
         for (Thread worker : workers) {
             try {
                 worker.join(Duration.ofSeconds(15).toMillis());
@@ -175,14 +185,22 @@ public class OutboxDispatcher implements SmartLifecycle {
 
     /** A row of this lane was committed: send it now rather than at the next poll. */
     void wake(Lane lane) {
-        wakeUps.get(lane).release();
+        wakeUps.get(lane).forEach(Semaphore::release);
     }
 
-    private void work(Lane lane) {
-        Semaphore wakeUp = wakeUps.get(lane);
+    /**
+     * The links' lane has {@code dsr.mail.link-threads} threads, each over its own SMTP connection, so that a burst
+     * of filings does not queue its links behind one connection's round trips; the other lanes one each.
+     */
+    private int threads(Lane lane) {
+        return lane == Lane.LINKS ? Math.max(1, properties.linkThreads()) : 1;
+    }
+
+    private void work(Lane lane, int index, int threads) {
+        Semaphore wakeUp = wakeUps.get(lane).get(index);
         while (running) {
             try {
-                dispatch(lane);
+                dispatch(lane, index, threads);
             } catch (RuntimeException e) {
                 log.warn("Outbox lane {} stopped this round: {}", lane, e.toString());
             }
@@ -202,7 +220,7 @@ public class OutboxDispatcher implements SmartLifecycle {
     public void dispatchDue() {
         keepLeases();
         for (Lane lane : Lane.values()) {
-            dispatch(lane);
+            dispatch(lane, 0, 1);
         }
     }
 
@@ -212,7 +230,8 @@ public class OutboxDispatcher implements SmartLifecycle {
                 .query(Long.class).single();
     }
 
-    private void dispatch(Lane lane) {
+    /** Sends the lane's due rows; thread {@code index} of {@code threads} starts at its share of each batch. */
+    private void dispatch(Lane lane, int index, int threads) {
         if (!markAcceptedRows()) {
             return;
         }
@@ -226,7 +245,7 @@ public class OutboxDispatcher implements SmartLifecycle {
                                 where priority = :priority and status = 'PENDING' and next_attempt_at <= :now
                                 order by id fetch first %d rows only""".formatted(BATCH))
                         .param("priority", lane.priority()).param("now", now()).query(Long.class).list();
-                for (Long id : due) {
+                for (Long id : rotated(due, index * due.size() / threads)) {
                     if (stopping) {
                         return;
                     }
@@ -239,6 +258,16 @@ public class OutboxDispatcher implements SmartLifecycle {
         } finally {
             smtp.close();
         }
+    }
+
+    /** The lane's threads claim from different places of the same batch, so that they seldom ask for one row. */
+    private static List<Long> rotated(List<Long> due, int start) {
+        if (start == 0) {
+            return due;
+        }
+        List<Long> rotated = new ArrayList<>(due.subList(start, due.size()));
+        rotated.addAll(due.subList(0, start));
+        return rotated;
     }
 
     private boolean claim(long id) {
@@ -558,7 +587,7 @@ public class OutboxDispatcher implements SmartLifecycle {
         expiredLeases.putAll(stillExpired);
         if (released > 0) {
             log.warn("Took over {} outbox mail(s) whose sender stopped renewing its lease", released);
-            wakeUps.values().forEach(Semaphore::release);
+            wakeUps.values().forEach(lane -> lane.forEach(Semaphore::release));
         }
     }
 

@@ -49,7 +49,7 @@ public class ProcessStarter implements SmartLifecycle {
 
     ProcessStarter(RequestRepository requests, ApplicationEventPublisher events,
                    PlatformTransactionManager transactionManager,
-                   @Value("${dsr.intake.process-start-batch:20}") int batchSize,
+                   @Value("${dsr.intake.process-start-batch:5}") int batchSize,
                    @Value("${dsr.intake.process-start-sweep:PT5S}") Duration sweep) {
         this.requests = requests;
         this.events = events;

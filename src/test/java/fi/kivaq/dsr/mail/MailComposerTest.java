@@ -98,7 +98,7 @@ class MailComposerTest {
     @Test
     void mailsAreSignedWithTheAddressTheyComeFrom() {
         MailComposer sending = new MailComposer(controller(), messages(),
-                new MailProperties("KivaQ OyAb <tietosuoja@kivaq.fi>", null, null, null, 30, null, 0));
+                new MailProperties("KivaQ OyAb <tietosuoja@kivaq.fi>", null, null, null, 30, null, 0, 3));
 
         assertThat(sending.compose("verification", "fi", model()).text())
                 .endsWith("\n\nYstävällisin terveisin\nKivaQ OyAb\ntietosuoja@kivaq.fi\n");

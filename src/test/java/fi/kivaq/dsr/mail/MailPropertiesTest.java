@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class MailPropertiesTest {
 
     private final MailProperties properties = new MailProperties("x@example.com", Duration.ofSeconds(2),
-            Duration.ofSeconds(30), Duration.ofMinutes(5), 10, Duration.ofMinutes(5), 4);
+            Duration.ofSeconds(30), Duration.ofMinutes(5), 10, Duration.ofMinutes(5), 4, 3);
 
     @Test
     void retryDelayDoublesPerFailedAttemptUpToTheCap() {
@@ -25,6 +25,6 @@ class MailPropertiesTest {
     void theNewsletterRateIsAPauseBetweenMailsAndZeroMeansNone() {
         assertThat(properties.newsletterInterval()).isEqualTo(Duration.ofMillis(250));
         assertThat(new MailProperties("x@example.com", Duration.ofSeconds(2), Duration.ofSeconds(30),
-                Duration.ofMinutes(5), 10, Duration.ofMinutes(5), 0).newsletterInterval()).isZero();
+                Duration.ofMinutes(5), 10, Duration.ofMinutes(5), 0, 3).newsletterInterval()).isZero();
     }
 }
