@@ -42,6 +42,7 @@ class MailComposer {
     private static final Pattern REMEDIES = Pattern.compile("[a-zA-Z]+(\\s*,\\s*[a-zA-Z]+)*");
     private static final String DEFAULT_SIGN_OFF = "regards";
     private static final Pattern SIGN_OFF = Pattern.compile("[a-zA-Z]+");
+    private static final Pattern BLANK_LINE = Pattern.compile("\\n\\s*\\n");
 
     private final SpringTemplateEngine engine = new SpringTemplateEngine();
     private final ControllerProperties controller;
@@ -69,6 +70,9 @@ class MailComposer {
         }
         // the same wording for request types etc. as on the public pages
         engine.setTemplateEngineMessageSource(messages);
+        // every link mail is composed in the requester's filing request: the templates' expressions are compiled
+        // to bytecode once they have run a few times instead of being interpreted each time
+        engine.setEnableSpringELCompiler(true);
         engine.addTemplateResolver(resolver(TemplateMode.TEXT, "*.txt", 1));
         engine.addTemplateResolver(resolver(TemplateMode.HTML, "*.html", 2));
     }
@@ -169,7 +173,7 @@ class MailComposer {
 
     private static List<Paragraph> paragraphs(String text) {
         List<Paragraph> result = new ArrayList<>();
-        for (String block : text.split("\\n\\s*\\n")) {
+        for (String block : BLANK_LINE.split(text)) {
             String trimmed = block.strip();
             if (trimmed.isEmpty()) {
                 continue;

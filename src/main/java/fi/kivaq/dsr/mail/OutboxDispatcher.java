@@ -37,6 +37,8 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
+import fi.kivaq.dsr.shared.ForegroundFirst;
+
 /**
  * Sends outbox rows over SMTP, exactly once in every fault but one (README, "Outbox").
  * <ul>
@@ -89,6 +91,7 @@ public class OutboxDispatcher implements SmartLifecycle {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final List<ListMembership> lists;
+    private final ForegroundFirst foreground;
 
     /** Rows this node has claimed and not yet finished: their leases are renewed. */
     private final Set<Long> held = ConcurrentHashMap.newKeySet();
@@ -105,8 +108,10 @@ public class OutboxDispatcher implements SmartLifecycle {
     private volatile boolean stopping;
 
     public OutboxDispatcher(JdbcClient jdbc, JavaMailSender mailSender, MailProperties properties, Clock clock,
-                            ApplicationEventPublisher events, List<ListMembership> lists) {
+                            ApplicationEventPublisher events, List<ListMembership> lists,
+                            ForegroundFirst foreground) {
         this.jdbc = jdbc;
+        this.foreground = foreground;
         this.lists = List.copyOf(lists);
         this.events = events;
         this.mailSender = (JavaMailSenderImpl) mailSender;
@@ -250,6 +255,9 @@ public class OutboxDispatcher implements SmartLifecycle {
                         return;
                     }
                     pace.await();
+                    if (lane != Lane.LINKS) {
+                        foreground.yieldToRequests();
+                    }
                     if (claim(id) && !send(id, smtp)) {
                         return; // the database is away: nothing more until it answers
                     }

@@ -17,6 +17,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import fi.kivaq.dsr.shared.ForegroundFirst;
 import fi.kivaq.dsr.shared.VerificationState;
 
 /**
@@ -41,6 +42,7 @@ public class ProcessStarter implements SmartLifecycle {
     private final RequestRepository requests;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
+    private final ForegroundFirst foreground;
     private final int batchSize;
     private final Duration sweep;
     private final Semaphore wakeUps = new Semaphore(0);
@@ -48,11 +50,12 @@ public class ProcessStarter implements SmartLifecycle {
     private volatile Thread thread;
 
     ProcessStarter(RequestRepository requests, ApplicationEventPublisher events,
-                   PlatformTransactionManager transactionManager,
+                   PlatformTransactionManager transactionManager, ForegroundFirst foreground,
                    @Value("${dsr.intake.process-start-batch:5}") int batchSize,
                    @Value("${dsr.intake.process-start-sweep:PT5S}") Duration sweep) {
         this.requests = requests;
         this.events = events;
+        this.foreground = foreground;
         this.transactions = new TransactionTemplate(transactionManager);
         this.batchSize = batchSize;
         this.sweep = sweep;
@@ -92,6 +95,7 @@ public class ProcessStarter implements SmartLifecycle {
             if (due.isEmpty()) {
                 break;
             }
+            foreground.yieldToRequests();
             try {
                 List<Long> batch = due;
                 started += transactions.execute(status -> {
@@ -116,8 +120,9 @@ public class ProcessStarter implements SmartLifecycle {
         return started;
     }
 
+    /** The starter's own thread ends its round when the node stops; another caller's round runs to the end. */
     private boolean stopRequested() {
-        return thread != null && !running;
+        return Thread.currentThread() == thread && !running;
     }
 
     private boolean startOne(long id) {

@@ -66,9 +66,11 @@ class RenewingJobExecutor extends SpringJobExecutor {
     private final Duration renewalInterval;
     private ScheduledExecutorService renewals;
     private volatile boolean lastRoundFailed;
+    private final ForegroundFirst foreground;
 
-    RenewingJobExecutor(Duration renewalInterval) {
+    RenewingJobExecutor(Duration renewalInterval, ForegroundFirst foreground) {
         this.renewalInterval = renewalInterval;
+        this.foreground = foreground;
         setRejectedJobsHandler((jobIds, engine, executor) -> {
             // a full queue: the jobs stay locked to this node but no thread will run them; give them back early
             jobIds.forEach(held::remove);
@@ -83,7 +85,7 @@ class RenewingJobExecutor extends SpringJobExecutor {
 
     @Override
     public Runnable getExecuteJobsRunnable(List<String> jobIds, ProcessEngineImpl processEngine) {
-        return new HeldJobs(jobIds, processEngine, held);
+        return new HeldJobs(jobIds, processEngine, held, foreground);
     }
 
     @Override
@@ -172,16 +174,22 @@ class RenewingJobExecutor extends SpringJobExecutor {
         return new int[] {renewed, released};
     }
 
-    /** Runs the engine's jobs as usual and keeps {@code held} up to date around each. */
+    /**
+     * Runs the engine's jobs as usual and keeps {@code held} up to date around each; before each job it lets the
+     * requests being answered go first ({@link ForegroundFirst}), its lock renewed meanwhile.
+     */
     static final class HeldJobs extends ExecuteJobsRunnable {
 
         private final Map<String, Long> held;
+        private final ForegroundFirst foreground;
         /** Every id this runnable put in {@code held}, to take them out whatever happens. */
         private final Set<String> mine = ConcurrentHashMap.newKeySet();
 
-        HeldJobs(List<String> jobIds, ProcessEngineImpl processEngine, Map<String, Long> held) {
+        HeldJobs(List<String> jobIds, ProcessEngineImpl processEngine, Map<String, Long> held,
+                 ForegroundFirst foreground) {
             super(jobIds, processEngine);
             this.held = held;
+            this.foreground = foreground;
             hold(jobIds);
         }
 
@@ -206,6 +214,7 @@ class RenewingJobExecutor extends SpringJobExecutor {
         @Override
         protected void executeJob(String jobId, CommandExecutor commandExecutor, JobFailureCollector failures) {
             try {
+                foreground.yieldToRequests();
                 super.executeJob(jobId, commandExecutor, failures);
             } finally {
                 held.remove(jobId);
@@ -239,9 +248,10 @@ class RenewingJobExecutor extends SpringJobExecutor {
         @Bean
         JobExecutor jobExecutor(@Qualifier("camundaTaskExecutor") TaskExecutor camundaTaskExecutor,
                                 CamundaBpmProperties properties,
-                                @Value("${dsr.jobs.lock-renewal-interval:PT5S}") Duration renewalInterval) {
+                                @Value("${dsr.jobs.lock-renewal-interval:PT5S}") Duration renewalInterval,
+                                ForegroundFirst foreground) {
             JobExecutionProperty settings = properties.getJobExecution();
-            RenewingJobExecutor executor = new RenewingJobExecutor(renewalInterval);
+            RenewingJobExecutor executor = new RenewingJobExecutor(renewalInterval, foreground);
             executor.setTaskExecutor(camundaTaskExecutor);
             Optional.ofNullable(settings.getLockTimeInMillis()).ifPresent(executor::setLockTimeInMillis);
             Optional.ofNullable(settings.getMaxJobsPerAcquisition()).ifPresent(executor::setMaxJobsPerAcquisition);

@@ -49,7 +49,7 @@ class MailSentTest extends IntegrationTest {
                         announced.add(new Announced(sent, jdbc.sql("select status from outbox_mail where id = :id")
                                 .param("id", sent.mailId()).query(String.class).single()));
                     }
-                }, java.util.List.of());
+                }, java.util.List.of(), fi.kivaq.dsr.shared.ForegroundFirst.disabled());
     }
 
     /** In one transaction, so that the application's own dispatcher, woken by the commit, finds it not yet due. */

@@ -94,7 +94,8 @@ class OutboxDeliveryTest extends IntegrationTest {
         // two more dispatchers, as if on two more nodes, racing the application's own scheduled one
         List<CompletableFuture<Void>> nodes = new ArrayList<>();
         for (int node = 0; node < 2; node++) {
-            OutboxDispatcher dispatcher = new OutboxDispatcher(jdbc, mailSender, mailProperties, clock, events, java.util.List.of());
+            OutboxDispatcher dispatcher = new OutboxDispatcher(jdbc, mailSender, mailProperties, clock, events, java.util.List.of(),
+                    fi.kivaq.dsr.shared.ForegroundFirst.disabled());
             nodes.add(CompletableFuture.runAsync(dispatcher::dispatchDue));
         }
         nodes.forEach(CompletableFuture::join);
@@ -135,7 +136,8 @@ class OutboxDeliveryTest extends IntegrationTest {
             enqueueNewsletter(email, false);
             Awaitility.await().atMost(PATIENCE).untilTrue(stalled);
             // another node polls all along, while the SMTP server holds the mail for two leases and more
-            OutboxDispatcher otherNode = new OutboxDispatcher(jdbc, mailSender, mailProperties, clock, events, java.util.List.of());
+            OutboxDispatcher otherNode = new OutboxDispatcher(jdbc, mailSender, mailProperties, clock, events, java.util.List.of(),
+                    fi.kivaq.dsr.shared.ForegroundFirst.disabled());
             Instant until = Instant.now().plus(stall).plus(mailProperties.lease());
             while (Instant.now().isBefore(until)) {
                 otherNode.dispatchDue();
