@@ -22,7 +22,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * People first, background work after: while HTTP requests are being answered, background work (jobs, process starts,
  * letters' and notices' mails) is admitted one unit per {@code dsr.background.admission-interval} across the node, so
- * that a requester's POST does not queue for the CPU behind sealed letters (README "Performance"). With no request
+ * that a requester's POST does not queue for the CPU behind sealed letters (README "Performance"): at 100 ms, ten
+ * units a second while requests keep arriving, and everything in the gaps between them. With no request
  * in flight background work runs at full speed; no unit waits longer than {@code dsr.background.max-pause}, so
  * background work always moves on. The links' outbox lane does not yield: a person is waiting for those too.
  * <p>
@@ -40,7 +41,7 @@ public class ForegroundFirst extends OncePerRequestFilter {
     private final LongSupplier nanoTime;
 
     @Autowired
-    ForegroundFirst(@Value("${dsr.background.admission-interval:PT0.02S}") Duration admissionInterval,
+    ForegroundFirst(@Value("${dsr.background.admission-interval:PT0.1S}") Duration admissionInterval,
                     @Value("${dsr.background.max-pause:PT1S}") Duration maxPause) {
         this(admissionInterval, maxPause, System::nanoTime);
     }
