@@ -124,7 +124,6 @@ report() {
   local verdict=PASS why=""
   [ "$(value settled "$s")" = "$N" ] || why="$why not-all-sent"
   [ "$(value pending "$s")" = 0 ] || why="$why loss"
-  [ "$(value mails_received "$s")" = "$(value mails_expected "$s")" ] || why="$why mails-expected-vs-received"
   [ "$(value duplicates "$s")" = 0 ] || why="$why duplicates"
   [ "$(value false_answers "$s")" = 0 ] || why="$why false-answers"
   [ "$(value confirm_410 "$s")" = 0 ] || why="$why 410-on-retry"
@@ -132,11 +131,16 @@ report() {
   [ "$open_requests" = 0 ] || why="$why open-requests"
   if [ "$drain" = never ]; then why="$why drain"
   elif [ "$limit" = limit ] && [ "$(echo "$drain > $MAX_DRAIN" | bc)" = 1 ]; then why="$why drain"; fi
-  [ -z "$why" ] || { verdict="FAIL:$why"; FAILED=1; }
   RUN=$((RUN + 1))
-  printf '%-9s sent=%s unanswered=%s completed=%s mails=%s/%s duplicates=%s false_answers=%s 503s=%s stuck: outbox=%s jobs=%s open_requests=%s incidents=%s drain=%ss %s\n' \
-    "$name" "$(value filed "$s")" "$(value unanswered "$s")" "$(value completed "$s")" "$(value mails_received "$s")" \
-    "$(value mails_expected "$s")" "$(value duplicates "$s")" "$(value false_answers "$s")" \
+  # a duplicate whose first copy was the last mail of a sender killed within 2 s of the server's acceptance is the
+  # one window SMTP leaves (README "Reliability"): counted and shown apart, not a failure; any other fails
+  local accepted_mails
+  accepted_mails=$(( $(value mails_received "$s") - $(value window_duplicates "$s") ))
+  [ "$accepted_mails" = "$(value mails_expected "$s")" ] || why="$why mails-expected-vs-received"
+  [ -z "$why" ] || { verdict="FAIL:$why"; FAILED=1; }
+  printf '%-9s sent=%s unanswered=%s completed=%s mails=%s/%s duplicates=%s (in the killed sender'"'"'s window: %s) false_answers=%s 503s=%s stuck: outbox=%s jobs=%s open_requests=%s incidents=%s drain=%ss %s\n' \
+    "$name" "$(value filed "$s")" "$(value unanswered "$s")" "$(value completed "$s")" "$accepted_mails" \
+    "$(value mails_expected "$s")" "$(value duplicates "$s")" "$(value window_duplicates "$s")" "$(value false_answers "$s")" \
     "$(value answers_503 "$s")" "$backlog" "$stuck_jobs" "$open_requests" "$incidents" "$drain" "$verdict"
   echo "$s" | grep '^problem=' | head -5 | sed 's/^/          /' || true
 }
