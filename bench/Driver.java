@@ -224,9 +224,14 @@ public class Driver {
     String load(String prefix, int n, double rate, int concurrency) {
         tracks.clear();
         mailsReceived.set(0);
-        // each scenario counts its own duplicates
+        // each scenario counts its own duplicates, answers and problems (the previous one has drained)
         messageIds.clear();
         firstCopies.clear();
+        falseAnswers.set(0);
+        answers503.set(0);
+        otherErrors.set(0);
+        confirmsGone.set(0);
+        problems.clear();
         loadSize = n;
         loadStartNanos = System.nanoTime();
         filedAllNanos = 0;
