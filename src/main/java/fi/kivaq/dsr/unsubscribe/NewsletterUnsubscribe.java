@@ -29,10 +29,10 @@ import fi.kivaq.dsr.shared.RequestType;
  * Stopping the newsletter (GDPR Art. 7(3), 21(2)-(3)): unconditional, and as easy as subscribing. Every unsubscribe
  * request withdraws the consent in the transaction that files it, before anything is verified: the one-click link
  * within the click's own request, the form and the API within the request that files them ({@link RequestQueued};
- * the process, which starts just after, withdraws again, a no-op, and does so for requests staff register). Only the confirmation
- * letter waits for a verified address, because answers go only to a verified channel. Withdrawing first is safe: a
- * forged request can do no more than stop marketing to someone, which harms no one, reveals nothing and is undone
- * by subscribing again.
+ * the process, which starts just after, withdraws again, a no-op, and does so for requests staff register). Only the
+ * confirmation letter waits for a verified address, because answers go only to a verified channel. Withdrawing first
+ * is safe: a forged request can do no more than stop marketing to someone, which harms no one, reveals nothing and
+ * is undone by subscribing again.
  */
 @Service
 public class NewsletterUnsubscribe {
