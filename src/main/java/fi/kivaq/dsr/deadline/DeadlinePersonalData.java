@@ -23,7 +23,8 @@ class DeadlinePersonalData implements PersonalDataOwner {
     @Override
     public List<Table> tables() {
         return List.of(Table.named("dsr_request").personal("extension_reason")
-                .notPersonal("original_due_date", "extended_at", "extended_by", "overdue_since"));
+                .notPersonal("original_due_date", "extended_at", "extended_by", "overdue_since",
+                        "deadline_watch_pending"));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package fi.kivaq.dsr.deadline;
 
+import java.time.Duration;
 import java.time.LocalTime;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -14,6 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param notifyAt              Europe/Helsinki time of day at which reminders and escalations go out
  * @param digestCron            Camunda (Quartz-style) cron of the managers' daily digest; skipped on non-working days
  * @param dashboardPageSize     open requests per dashboard page
+ * @param watchDelay            how long a request is open before its deadline watch starts (most are answered
+ *                              sooner and never need one); far shorter than the first reminder
+ * @param watchSweep            how often each node starts the watches that are due (deadline.DeadlineWatchStarter)
  */
 @ConfigurationProperties("dsr.deadlines")
 public record DeadlineProperties(
@@ -21,7 +25,9 @@ public record DeadlineProperties(
         @DefaultValue("2") int escalationWorkingDays,
         @DefaultValue("08:00") LocalTime notifyAt,
         @DefaultValue("0 0 7 * * ?") String digestCron,
-        @DefaultValue("50") int dashboardPageSize) {
+        @DefaultValue("50") int dashboardPageSize,
+        @DefaultValue("PT15M") Duration watchDelay,
+        @DefaultValue("PT1M") Duration watchSweep) {
 
     public DeadlineProperties {
         if (reminderWorkingDays < 0 || escalationWorkingDays < 0) {
@@ -29,6 +35,12 @@ public record DeadlineProperties(
         }
         if (dashboardPageSize < 1) {
             throw new IllegalArgumentException("dsr.deadlines.dashboard-page-size must be positive");
+        }
+        if (watchDelay.isNegative() || watchDelay.compareTo(Duration.ofDays(1)) > 0) {
+            throw new IllegalArgumentException("dsr.deadlines.watch-delay must be between PT0S and P1D");
+        }
+        if (watchSweep.isNegative() || watchSweep.isZero()) {
+            throw new IllegalArgumentException("dsr.deadlines.watch-sweep must be positive");
         }
     }
 }

@@ -4,44 +4,53 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.event.EventListener;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import fi.kivaq.dsr.request.RequestClosed;
-import fi.kivaq.dsr.request.RequestFiled;
 import fi.kivaq.dsr.shared.ProcessVariables;
 
 /**
- * Talks to a request's deadline watch (bpmn/deadline-watch.bpmn): starts it when the request is filed, moves its
- * timers when the deadline is extended, and ends it when the request closes. All run inside the caller's transaction.
+ * Talks to a request's deadline watch (bpmn/deadline-watch.bpmn): starts it ({@link DeadlineWatchStarter} decides
+ * when), moves its timers when the deadline is extended, and ends it when the request closes. All run inside the
+ * caller's transaction.
  */
 @Component
 class DeadlineWatch {
 
     private final RuntimeService runtimeService;
     private final RequestDeadlines deadlines;
+    private final JdbcClient jdbc;
 
-    DeadlineWatch(RuntimeService runtimeService, RequestDeadlines deadlines) {
+    DeadlineWatch(RuntimeService runtimeService, RequestDeadlines deadlines, JdbcClient jdbc) {
         this.runtimeService = runtimeService;
         this.deadlines = deadlines;
+        this.jdbc = jdbc;
     }
 
-    /** First of the listeners, so that the watch exists before the request's own process can close the request. */
-    @EventListener
-    @Order(Ordered.HIGHEST_PRECEDENCE)
-    void requestFiled(RequestFiled filed) {
-        runtimeService.startProcessInstanceByKey(DeadlineWatchProcess.KEY, filed.reference(),
-                Map.of(ProcessVariables.REQUEST_ID, filed.requestId()));
+    /**
+     * Starts the request's watch (its timers come from the deadline in force) unless it has started already: the
+     * request's {@code deadline_watch_pending} flag is cleared by a conditional update, so of two nodes (or a sweep and
+     * an extension) at once only one starts it. False when the watch had started, or the request had closed, before.
+     */
+    boolean startIfPending(long requestId, String reference) {
+        boolean claimed = jdbc.sql("update dsr_request set deadline_watch_pending = false"
+                + " where id = :id and deadline_watch_pending").param("id", requestId).update() == 1;
+        if (claimed) {
+            runtimeService.startProcessInstanceByKey(DeadlineWatchProcess.KEY, reference,
+                    Map.of(ProcessVariables.REQUEST_ID, requestId));
+        }
+        return claimed;
     }
 
-    /** The timers restart from the new due date; a request filed before the watch existed gets one now. */
+    /**
+     * The timers restart from the new due date; a request whose watch has not started yet gets one now.
+     */
     void deadlineExtended(long requestId, String reference) {
         var correlated = runtimeService.createMessageCorrelation(DeadlineWatchProcess.MESSAGE_DEADLINE_EXTENDED)
                 .processInstanceBusinessKey(reference).correlateAllWithResult();
         if (correlated.isEmpty()) {
-            runtimeService.startProcessInstanceByKey(DeadlineWatchProcess.KEY, reference,
-                    Map.of(ProcessVariables.REQUEST_ID, requestId));
+            startIfPending(requestId, reference);
         }
     }
 

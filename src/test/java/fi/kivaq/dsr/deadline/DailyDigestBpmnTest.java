@@ -1,5 +1,6 @@
 package fi.kivaq.dsr.deadline;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -50,7 +51,7 @@ class DailyDigestBpmnTest extends ProcessTest {
     private void registerWithCron(String cron) {
         Mocks.register("sendDailyDigestDelegate", new SendDailyDigestDelegate(digest, engineClock()));
         Mocks.register("deadlineTimers", new DeadlineTimers(mock(RequestDeadlines.class), CALENDAR,
-                new DeadlineProperties(5, 2, LocalTime.of(8, 0), cron, 50)));
+                new DeadlineProperties(5, 2, LocalTime.of(8, 0), cron, 50, Duration.ofMinutes(15), Duration.ofMinutes(1))));
     }
 
     private static Date serverTime(LocalDateTime time) {

@@ -50,6 +50,8 @@ class DeadlineExtensionTest extends IntegrationTest {
     DeadlineCalculator calculator;
     @Autowired
     DeadlineProperties settings;
+    @Autowired
+    DeadlineWatch deadlineWatch;
 
     @BeforeEach
     void users() {
@@ -61,6 +63,8 @@ class DeadlineExtensionTest extends IntegrationTest {
     void beforeTheFirstDueDateTheDeadlineTimersAndRequesterAreUpdated() {
         DsrRequest request = file(Instant.now());
         LocalDate firstDue = request.dueDate();
+        // open long enough for its watch (the sweep's work, done here at once)
+        assertThat(deadlineWatch.startIfPending(request.id(), request.reference())).isTrue();
         assertThat(reminderTimer(request).getDuedate())
                 .isEqualTo(DeadlineWatchProcessTest.at(calculator.minusWorkingDays(firstDue, settings.reminderWorkingDays()), 8));
         Http manager = StaffLogin.login(http(), "extmanager", "pw-extmanager");

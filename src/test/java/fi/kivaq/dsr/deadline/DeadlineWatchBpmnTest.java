@@ -1,5 +1,6 @@
 package fi.kivaq.dsr.deadline;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -55,7 +56,7 @@ class DeadlineWatchBpmnTest extends ProcessTest {
         Mocks.register("escalateDeadlineDelegate", delegates.escalateDeadlineDelegate(notifications));
         Mocks.register("markRequestOverdueDelegate", delegates.markRequestOverdueDelegate(notifications));
         Mocks.register("deadlineTimers", new DeadlineTimers(deadlines, CALENDAR,
-                new DeadlineProperties(5, 2, LocalTime.of(8, 0), "0 0 7 * * ?", 50)));
+                new DeadlineProperties(5, 2, LocalTime.of(8, 0), "0 0 7 * * ?", 50, Duration.ofMinutes(15), Duration.ofMinutes(1))));
         dueOn(DUE);
         when(notifications.remind(REQUEST_ID)).thenReturn(true);
         when(notifications.escalate(REQUEST_ID)).thenReturn(true);

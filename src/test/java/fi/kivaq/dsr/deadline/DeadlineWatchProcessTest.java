@@ -60,6 +60,8 @@ class DeadlineWatchProcessTest extends IntegrationTest {
     DeadlineProperties settings;
     @Autowired
     TransactionTemplate transaction;
+    @Autowired
+    DeadlineWatch deadlineWatch;
 
     @BeforeEach
     void staffWithAddresses() {
@@ -147,6 +149,9 @@ class DeadlineWatchProcessTest extends IntegrationTest {
         DsrRequest filed = intake.file(new NewRequest(type, uniqueAddress("watch"), "Valvottu Pyytäjä", Language.FI,
                 type == RequestType.RECTIFICATION ? "Sukunimeni on väärin" : null, RequestChannel.API, receivedAt));
         awaitProcessesStarted(filed.reference());
+        // as the sweep does once the request has been open for dsr.deadlines.watch-delay
+        Boolean started = transaction.execute(tx -> deadlineWatch.startIfPending(filed.id(), filed.reference()));
+        assertThat(started).isTrue();
         return filed;
     }
 

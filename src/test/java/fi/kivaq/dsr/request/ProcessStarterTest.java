@@ -65,7 +65,7 @@ class ProcessStarterTest extends IntegrationTest {
         Awaitility.await().atMost(PATIENCE).until(() -> runtimeService.createProcessInstanceQuery()
                 .processInstanceBusinessKey(reference).list().stream()
                 .map(p -> p.getProcessDefinitionId().substring(0, p.getProcessDefinitionId().indexOf(':')))
-                .sorted().toList(), keys -> keys.equals(List.of("address-verification", "deadline-watch", "unsubscribe")));
+                .sorted().toList(), keys -> keys.equals(List.of("address-verification", "unsubscribe")));
     }
 
     @Test
@@ -125,7 +125,7 @@ class ProcessStarterTest extends IntegrationTest {
             assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(request.reference())
                     .processDefinitionKey("unsubscribe").count()).as(request.reference()).isEqualTo(1);
             assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(request.reference())
-                    .processDefinitionKey("deadline-watch").count()).as(request.reference()).isEqualTo(1);
+                    .processDefinitionKey("address-verification").count()).as(request.reference()).isEqualTo(1);
         }
     }
 }
