@@ -6,12 +6,14 @@
 #     requests over HTTP + SMTP, the whole pipeline (file -> verification mail -> confirm -> consent withdrawn ->
 #     sealed letter mailed) -> requests/s, and the ratio to 1.; intake requests/s; the verification link's latency
 #     (filing -> mail in the sink) while letters are sent; then one-click unsubscribe POSTs at 50/s -> p50/p99;
+# 2b. a second node on the same database, N more requests spread over both nodes -> the combined requests/s;
 #  3. start-up time (to the first 200) and RSS of bench/anchors/camunda-webapp and of this application (H2, demo),
 #     and this application's RSS after the N requests.
 # Usage: bench/throughput.sh [N]      (N default 500; PostgreSQL at PGHOST:PGPORT, default 127.0.0.1:5432, user postgres)
 # Env: JAVA_OPTS for this application (default: the documented run options, see README "Performance"); APP_ARGS
 # more arguments for it (e.g. --camunda.bpm.job-execution.max-jobs-per-acquisition=3 to compare settings);
-# FOOTPRINT=no skips part 3 (start-up and memory against the webapp anchor) when comparing settings.
+# FOOTPRINT=no skips part 3 (start-up and memory against the webapp anchor) when comparing settings; TWO_NODES=no
+# skips part 2b (a second node joins the first on the same database and N more requests are spread over both).
 # Prints figures; asserts nothing. The machine's load average is printed with them: read them with it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,6 +26,7 @@ PGPORT=${PGPORT:-5432}
 PGUSER=${PGUSER:-postgres}
 JAVA_OPTS=${JAVA_OPTS:--Xms256m -Xmx512m -XX:+ExitOnOutOfMemoryError}
 APP_PORT=18080
+APP2_PORT=18081
 SMTP_PORT=12525
 CONTROL_PORT=18099
 WORK=$(mktemp -d /tmp/dsr-throughput.XXXXXX)
@@ -90,6 +93,39 @@ RSS_AFTER=$(rss_mb "$APP_PID")
 echo "== one-click unsubscribe at 50 requests/s for 20 s"
 ONECLICK=$(curl -s "http://127.0.0.1:$CONTROL_PORT/oneclick?tokens=$WORK/tokens.txt&rate=50&seconds=20")
 echo "$ONECLICK"
+
+TWO_RATE=-; TWO_DUPLICATES=-; TWO_FALSE=-
+if [ "${TWO_NODES:-yes}" != no ]; then
+echo "== 2b. two nodes on the same database, N=$N spread over both (load average before: $(load))"
+mkdir -p "$WORK/app2"
+# shellcheck disable=SC2086
+(cd "$WORK/app2" && DSR_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/bench_dsr" DSR_DB_USER="$PGUSER" DSR_DB_PASSWORD= \
+  DSR_SMTP_HOST=127.0.0.1 DSR_SMTP_PORT=$SMTP_PORT DSR_ADMIN_USER=bench-admin DSR_ADMIN_PASSWORD=bench-admin-password \
+  DSR_SUPPRESSION_SECRET=bench-suppression-secret-0123456789abcdef DSR_SIGNING_ALLOW_DEVELOPMENT_SEAL=true \
+  exec java $JAVA_OPTS -jar "$JAR" --spring.profiles.active=postgres --server.port=$APP2_PORT \
+  --logging.level.root=WARN ${APP_ARGS:-} >"$WORK/app2.log" 2>&1) &
+APP2_PID=$!; PIDS+=("$APP2_PID")
+if ! wait_http "http://127.0.0.1:$APP2_PORT/actuator/health/readiness" 600 >/dev/null; then
+  echo "the second node did not become ready; the end of $WORK/app2.log:" >&2
+  tail -20 "$WORK/app2.log" >&2
+  exit 1
+fi
+kill "$DRIVER_PID" 2>/dev/null || true; wait "$DRIVER_PID" 2>/dev/null || true
+start_driver "$SMTP_PORT" "$CONTROL_PORT" "http://127.0.0.1:$APP_PORT,http://127.0.0.1:$APP2_PORT"
+java -cp "$WORK/driver" Driver seed bench2 "$N" 0 "$WORK/tokens2.txt" | psql_ -d bench_dsr >/dev/null
+curl -s "http://127.0.0.1:$CONTROL_PORT/load?prefix=bench2&n=$N&concurrency=16" >/dev/null
+for _ in $(seq 1 1800); do
+  STATUS2=$(curl -s "http://127.0.0.1:$CONTROL_PORT/status")
+  [ "$(value completed "$STATUS2")" = "$N" ] && break
+  sleep 1
+done
+echo "$STATUS2" | grep -v '^problem=' || true
+echo "$STATUS2" | grep '^problem=' | head -5 || true
+TWO_RATE=$(value pipeline_per_s "$STATUS2")
+TWO_DUPLICATES=$(value duplicates "$STATUS2")
+TWO_FALSE=$(value false_answers "$STATUS2")
+kill "$APP2_PID"; wait "$APP2_PID" 2>/dev/null || true
+fi
 kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
 
 DEMO_START=-; ANCHOR_START=-; DEMO_RSS=-; ANCHOR_RSS=-
@@ -130,5 +166,8 @@ printf 'RSS after start:                    %s MB against %s MB: %s x\n' "$DEMO_
   "$(ratio "$DEMO_RSS" "$ANCHOR_RSS")"
 printf 'RSS after %s requests:              %s MB against %s MB: %s x (target <= 1.3)\n' "$N" "$RSS_AFTER" \
   "$ANCHOR_RSS" "$(ratio "$RSS_AFTER" "$ANCHOR_RSS")"
+printf 'two nodes, one database:            %8s requests/s   against one node: %s (target: no lower);' "$TWO_RATE" \
+  "$PIPELINE"
+printf ' duplicates %s, false answers %s\n' "$TWO_DUPLICATES" "$TWO_FALSE"
 printf 'duplicates by Message-ID: %s; false answers: %s\n' "$(value duplicates "$STATUS")" \
   "$(value false_answers "$STATUS")"
