@@ -10,7 +10,8 @@
 #  3. start-up time (to the first 200) and RSS of bench/anchors/camunda-webapp and of this application (H2, demo),
 #     and this application's RSS after the N requests.
 # Usage: bench/throughput.sh [N]      (N default 500; PostgreSQL at PGHOST:PGPORT, default 127.0.0.1:5432, user postgres)
-# Env: JAVA_OPTS for this application (default: the documented run options, see README "Performance"); APP_ARGS
+# Env: JAVA_OPTS for this application (default: the documented run options for a small node, see README
+# "Performance"), APP_MALLOC_ARENA_MAX its glibc malloc arenas (default 2, as documented); APP_ARGS
 # more arguments for it (e.g. --camunda.bpm.job-execution.max-jobs-per-acquisition=3 to compare settings);
 # FOOTPRINT=no skips part 3 (start-up and memory against the webapp anchor) when comparing settings; TWO_NODES=no
 # skips part 2b (a second node joins the first on the same database and N more requests are spread over both).
@@ -24,7 +25,8 @@ N=${1:-${N:-500}}
 PGHOST=${PGHOST:-127.0.0.1}
 PGPORT=${PGPORT:-5432}
 PGUSER=${PGUSER:-postgres}
-JAVA_OPTS=${JAVA_OPTS:--Xms256m -Xmx512m -XX:+ExitOnOutOfMemoryError}
+JAVA_OPTS=${JAVA_OPTS:--Xms256m -Xmx256m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=80m -Xss512k -XX:+ExitOnOutOfMemoryError}
+APP_MALLOC_ARENA_MAX=${APP_MALLOC_ARENA_MAX:-2}
 APP_PORT=18080
 APP2_PORT=18081
 SMTP_PORT=12525
@@ -40,6 +42,25 @@ trap cleanup EXIT
 psql_() { psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -v ON_ERROR_STOP=1 -q "$@"; }
 fresh_db() { psql_ -d postgres -c "drop database if exists $1" -c "create database $1"; }
 load() { uptime | sed 's/.*load average: //'; }
+
+# start_node NAME PORT: this application on the benchmark database (profile postgres), in $WORK/NAME, its log in
+# $WORK/NAME.log; waits until it is ready and sets NODE_PID. MALLOC_ARENA_MAX as documented (README "Performance").
+start_node() {
+  mkdir -p "$WORK/$1"
+  # shellcheck disable=SC2086
+  (cd "$WORK/$1" && DSR_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/bench_dsr" DSR_DB_USER="$PGUSER" DSR_DB_PASSWORD= \
+    DSR_SMTP_HOST=127.0.0.1 DSR_SMTP_PORT=$SMTP_PORT DSR_ADMIN_USER=bench-admin DSR_ADMIN_PASSWORD=bench-admin-password \
+    DSR_SUPPRESSION_SECRET=bench-suppression-secret-0123456789abcdef DSR_SIGNING_ALLOW_DEVELOPMENT_SEAL=true \
+    MALLOC_ARENA_MAX=$APP_MALLOC_ARENA_MAX \
+    exec java $JAVA_OPTS -jar "$JAR" --spring.profiles.active=postgres --server.port="$2" \
+    --logging.level.root=WARN ${APP_ARGS:-} >"$WORK/$1.log" 2>&1) &
+  NODE_PID=$!; PIDS+=("$NODE_PID")
+  if ! wait_http "http://127.0.0.1:$2/actuator/health/readiness" 600 >/dev/null; then
+    echo "the application ($1) did not become ready; the end of $WORK/$1.log:" >&2
+    tail -20 "$WORK/$1.log" >&2
+    exit 1
+  fi
+}
 
 if [ ! -d bench/anchors/camunda-bare ]; then
   echo "bench/anchors/camunda-bare is missing (a copy of /work/shared/anchors/camunda-bare): cannot measure the" \
@@ -65,19 +86,7 @@ BARE_ASYNC=$(echo "$BARE_OUT" | sed -n 's/^async.*: \([0-9.]*\) instances.*/\1/p
 echo "== 2. this application on PostgreSQL, N=$N (load average before: $(load))"
 fresh_db bench_dsr
 start_driver "$SMTP_PORT" "$CONTROL_PORT" "http://127.0.0.1:$APP_PORT"
-mkdir -p "$WORK/app"
-# shellcheck disable=SC2086
-(cd "$WORK/app" && DSR_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/bench_dsr" DSR_DB_USER="$PGUSER" DSR_DB_PASSWORD= \
-  DSR_SMTP_HOST=127.0.0.1 DSR_SMTP_PORT=$SMTP_PORT DSR_ADMIN_USER=bench-admin DSR_ADMIN_PASSWORD=bench-admin-password \
-  DSR_SUPPRESSION_SECRET=bench-suppression-secret-0123456789abcdef DSR_SIGNING_ALLOW_DEVELOPMENT_SEAL=true \
-  exec java $JAVA_OPTS -jar "$JAR" --spring.profiles.active=postgres --server.port=$APP_PORT \
-  --logging.level.root=WARN ${APP_ARGS:-} >"$WORK/app.log" 2>&1) &
-APP_PID=$!; PIDS+=("$APP_PID")
-if ! wait_http "http://127.0.0.1:$APP_PORT/actuator/health/readiness" 600 >/dev/null; then
-  echo "the application did not become ready; the end of $WORK/app.log:" >&2
-  tail -20 "$WORK/app.log" >&2
-  exit 1
-fi
+start_node app "$APP_PORT"; APP_PID=$NODE_PID
 java -cp "$WORK/driver" Driver seed bench "$N" 1000 "$WORK/tokens.txt" | psql_ -d bench_dsr >/dev/null
 curl -s "http://127.0.0.1:$CONTROL_PORT/load?prefix=bench&n=$N&concurrency=16" >/dev/null
 STATUS=""
@@ -97,19 +106,7 @@ echo "$ONECLICK"
 TWO_RATE=-; TWO_DUPLICATES=-; TWO_FALSE=-
 if [ "${TWO_NODES:-yes}" != no ]; then
 echo "== 2b. two nodes on the same database, N=$N spread over both (load average before: $(load))"
-mkdir -p "$WORK/app2"
-# shellcheck disable=SC2086
-(cd "$WORK/app2" && DSR_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/bench_dsr" DSR_DB_USER="$PGUSER" DSR_DB_PASSWORD= \
-  DSR_SMTP_HOST=127.0.0.1 DSR_SMTP_PORT=$SMTP_PORT DSR_ADMIN_USER=bench-admin DSR_ADMIN_PASSWORD=bench-admin-password \
-  DSR_SUPPRESSION_SECRET=bench-suppression-secret-0123456789abcdef DSR_SIGNING_ALLOW_DEVELOPMENT_SEAL=true \
-  exec java $JAVA_OPTS -jar "$JAR" --spring.profiles.active=postgres --server.port=$APP2_PORT \
-  --logging.level.root=WARN ${APP_ARGS:-} >"$WORK/app2.log" 2>&1) &
-APP2_PID=$!; PIDS+=("$APP2_PID")
-if ! wait_http "http://127.0.0.1:$APP2_PORT/actuator/health/readiness" 600 >/dev/null; then
-  echo "the second node did not become ready; the end of $WORK/app2.log:" >&2
-  tail -20 "$WORK/app2.log" >&2
-  exit 1
-fi
+start_node app2 "$APP2_PORT"; APP2_PID=$NODE_PID
 kill "$DRIVER_PID" 2>/dev/null || true; wait "$DRIVER_PID" 2>/dev/null || true
 start_driver "$SMTP_PORT" "$CONTROL_PORT" "http://127.0.0.1:$APP_PORT,http://127.0.0.1:$APP2_PORT"
 java -cp "$WORK/driver" Driver seed bench2 "$N" 0 "$WORK/tokens2.txt" | psql_ -d bench_dsr >/dev/null
@@ -140,7 +137,7 @@ ANCHOR_RSS=$(rss_mb "$ANCHOR_PID_JAVA")
 kill "$ANCHOR_PID_JAVA" "$ANCHOR_PID" 2>/dev/null || true; wait "$ANCHOR_PID" 2>/dev/null || true
 mkdir -p "$WORK/demo"
 # shellcheck disable=SC2086
-(cd "$WORK/demo" && exec java $JAVA_OPTS -jar "$JAR" --server.port=$APP_PORT --spring.mail.port=$SMTP_PORT \
+(cd "$WORK/demo" && MALLOC_ARENA_MAX=$APP_MALLOC_ARENA_MAX exec java $JAVA_OPTS -jar "$JAR" --server.port=$APP_PORT --spring.mail.port=$SMTP_PORT \
   --dsr.mail-sink.enabled=false >"$WORK/demo.log" 2>&1) &
 DEMO_PID=$!; PIDS+=("$DEMO_PID")
 DEMO_START=$(wait_http "http://127.0.0.1:$APP_PORT/actuator/health/liveness" 180)
