@@ -32,10 +32,13 @@ class DeadlineWatch {
      * Starts the request's watch (its timers come from the deadline in force) unless it has started already: the
      * request's {@code deadline_watch_pending} flag is cleared by a conditional update, so of two nodes (or a sweep and
      * an extension) at once only one starts it. False when the watch had started, or the request had closed, before.
+     * The update takes the row's lock: a close in flight either commits first (the request is no longer open, nothing
+     * starts) or waits for this transaction and then ends the watch it started.
      */
     boolean startIfPending(long requestId, String reference) {
         boolean claimed = jdbc.sql("update dsr_request set deadline_watch_pending = false"
-                + " where id = :id and deadline_watch_pending").param("id", requestId).update() == 1;
+                        + " where id = :id and deadline_watch_pending and status in " + RequestDeadlines.OPEN_STATUSES)
+                .param("id", requestId).update() == 1;
         if (claimed) {
             runtimeService.startProcessInstanceByKey(DeadlineWatchProcess.KEY, reference,
                     Map.of(ProcessVariables.REQUEST_ID, requestId));

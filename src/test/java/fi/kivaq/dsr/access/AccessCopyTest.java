@@ -30,6 +30,7 @@ import fi.kivaq.dsr.register.ObjectedUse;
 import fi.kivaq.dsr.request.NewRequest;
 import fi.kivaq.dsr.request.RequestRepository;
 import fi.kivaq.dsr.security.StaffGroups;
+import fi.kivaq.dsr.shared.DeadlineCalculator;
 import fi.kivaq.dsr.shared.Language;
 import fi.kivaq.dsr.shared.RequestChannel;
 import fi.kivaq.dsr.shared.RequestType;
@@ -108,7 +109,9 @@ class AccessCopyTest extends IntegrationTest {
         assertThat(data.at("/invoiceLinks/0/invoiceNumber").asText()).isEqualTo("INV-" + unique);
         assertThat(data.at("/invoiceLinks/0/customerName").asText()).isEqualTo("Kaisu Kokonainen");
         assertThat(data.at("/invoiceLinks/0/keptUntil").asText()).isEqualTo("2031-12-31");
-        assertThat(data.at("/contact/lastActivityOn").asText()).isEqualTo(LocalDate.now().toString());
+        // a Helsinki date (after 22:00 UTC it is already tomorrow there)
+        assertThat(data.at("/contact/lastActivityOn").asText())
+                .isEqualTo(LocalDate.now(DeadlineCalculator.HELSINKI).toString());
         assertThat(data.get("staffNotes")).hasSize(1);
         assertThat(data.at("/staffNotes/0/text").asText()).isEqualTo("Asked by phone about invoice " + unique);
         assertThat(data.at("/staffNotes/0/reference").asText()).isEqualTo(earlier);

@@ -55,6 +55,10 @@ class DeadlineWatchStarterTest extends IntegrationTest {
         for (DsrRequest request : new DsrRequest[] {open, answered, fresh}) {
             assertThat(watches(request)).as("no watch at filing: " + request.reference()).isZero();
         }
+        // a sweep that read the request while it was open and claims it after the close committed starts nothing
+        Boolean startedAfterClose = transaction.execute(tx ->
+                deadlineWatch.startIfPending(answered.id(), answered.reference()));
+        assertThat(startedAfterClose).isFalse();
 
         starter.sweep();
         starter.sweep();
