@@ -43,6 +43,19 @@ psql_() { psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -v ON_ERROR_STOP=1 -q "$@"
 fresh_db() { psql_ -d postgres -c "drop database if exists $1" -c "create database $1"; }
 load() { uptime | sed 's/.*load average: //'; }
 
+# await_completed: waits (at most 30 minutes) until the driver counts N completed requests; prints its figures
+# (the first 5 problems among them) on stderr and its whole status on stdout.
+await_completed() {
+  local status=""
+  for _ in $(seq 1 1800); do
+    status=$(curl -s "http://127.0.0.1:$CONTROL_PORT/status")
+    [ "$(value completed "$status")" = "$N" ] && break
+    sleep 1
+  done
+  { echo "$status" | grep -v '^problem=' || true; echo "$status" | grep '^problem=' | head -5 || true; } >&2
+  echo "$status"
+}
+
 # start_node NAME PORT: this application on the benchmark database (profile postgres), in $WORK/NAME, its log in
 # $WORK/NAME.log; waits until it is ready and sets NODE_PID. MALLOC_ARENA_MAX as documented (README "Performance").
 start_node() {
@@ -89,14 +102,7 @@ start_driver "$SMTP_PORT" "$CONTROL_PORT" "http://127.0.0.1:$APP_PORT"
 start_node app "$APP_PORT"; APP_PID=$NODE_PID
 java -cp "$WORK/driver" Driver seed bench "$N" 1000 "$WORK/tokens.txt" | psql_ -d bench_dsr >/dev/null
 curl -s "http://127.0.0.1:$CONTROL_PORT/load?prefix=bench&n=$N&concurrency=16" >/dev/null
-STATUS=""
-for _ in $(seq 1 1800); do
-  STATUS=$(curl -s "http://127.0.0.1:$CONTROL_PORT/status")
-  [ "$(value completed "$STATUS")" = "$N" ] && break
-  sleep 1
-done
-echo "$STATUS" | grep -v '^problem=' || true
-echo "$STATUS" | grep '^problem=' | head -5 || true
+STATUS=$(await_completed)
 PIPELINE=$(value pipeline_per_s "$STATUS")
 RSS_AFTER=$(rss_mb "$APP_PID")
 echo "== one-click unsubscribe at 50 requests/s for 20 s"
@@ -111,13 +117,7 @@ kill "$DRIVER_PID" 2>/dev/null || true; wait "$DRIVER_PID" 2>/dev/null || true
 start_driver "$SMTP_PORT" "$CONTROL_PORT" "http://127.0.0.1:$APP_PORT,http://127.0.0.1:$APP2_PORT"
 java -cp "$WORK/driver" Driver seed bench2 "$N" 0 "$WORK/tokens2.txt" | psql_ -d bench_dsr >/dev/null
 curl -s "http://127.0.0.1:$CONTROL_PORT/load?prefix=bench2&n=$N&concurrency=16" >/dev/null
-for _ in $(seq 1 1800); do
-  STATUS2=$(curl -s "http://127.0.0.1:$CONTROL_PORT/status")
-  [ "$(value completed "$STATUS2")" = "$N" ] && break
-  sleep 1
-done
-echo "$STATUS2" | grep -v '^problem=' || true
-echo "$STATUS2" | grep '^problem=' | head -5 || true
+STATUS2=$(await_completed)
 TWO_RATE=$(value pipeline_per_s "$STATUS2")
 TWO_DUPLICATES=$(value duplicates "$STATUS2")
 TWO_FALSE=$(value false_answers "$STATUS2")
