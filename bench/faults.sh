@@ -103,13 +103,23 @@ wait_filed() { # FRACTION: waits until that share of the burst has been sent (an
   done
 }
 
+# open_requests_of NAME: the scenario's requests in the database not yet answered ("?" while it is away)
+open_requests_of() {
+  sql -c "select count(*) from dsr_request where requester_email like '$1-%' and status <> 'COMPLETED'" \
+    2>/dev/null || echo "?"
+}
+
 # report NAME FAULT_END [no-limit]: waits for the drain, prints the figures, records a failure (a drain over
 # MAX_DRAIN counts only after a fault; without one it is the pipeline's own pace on this machine)
 report() {
   local name=$1 fault_end=$2 limit=${3:-limit} s drained="" drain
   for _ in $(seq 1 $(( (MAX_DRAIN + 120) * 2 ))); do
     s=$(status)
-    if [ "$(value settled "$s")" = "$N" ] && [ "$(value pending "$s")" = 0 ]; then drained=$(now); break; fi
+    # the driver's view (every answered request's letter arrived) and the database's: a filing the killed node
+    # committed without answering is a request too, and drained only when it is answered (its link may wait for
+    # the dead node's outbox lease to be taken over)
+    if [ "$(value settled "$s")" = "$N" ] && [ "$(value pending "$s")" = 0 ] \
+       && [ "$(open_requests_of "$name")" = 0 ]; then drained=$(now); break; fi
     sleep 0.5
   done
   s=$(status)
@@ -119,8 +129,7 @@ report() {
   stuck_jobs=$(sql -c "select count(*) from act_ru_job where exception_msg_ is not null or retries_ = 0" \
     2>/dev/null || echo "?")
   incidents=$(sql -c "select count(*) from act_ru_incident" 2>/dev/null || echo "?")
-  open_requests=$(sql -c "select count(*) from dsr_request where requester_email like '$name-%' and status <> 'COMPLETED'" \
-    2>/dev/null || echo "?")
+  open_requests=$(open_requests_of "$name")
   local verdict=PASS why=""
   [ "$(value settled "$s")" = "$N" ] || why="$why not-all-sent"
   [ "$(value pending "$s")" = 0 ] || why="$why loss"
