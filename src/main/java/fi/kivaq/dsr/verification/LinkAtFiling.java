@@ -8,7 +8,8 @@ import fi.kivaq.dsr.request.RequestRepository;
 
 /**
  * The verification link of a public request is mailed in the transaction that files it, so that it does not wait
- * for the engine: the outbox sends it on its own lane, with its own threads, right after the commit. The address-verification process, which starts just after, then only waits for the confirmation:
+ * for the engine: the outbox sends it on its own lane, with its own threads, right after the commit. The
+ * address-verification process, which starts just after, then only waits for the confirmation:
  * {@code ${linkAtFiling.mailed(requestId)}} in bpmn/address-verification.bpmn.
  */
 @Component("linkAtFiling")
